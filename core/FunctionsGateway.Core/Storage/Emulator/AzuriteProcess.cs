@@ -1,0 +1,198 @@
+using System.Diagnostics;
+using System.Net.Sockets;
+
+namespace FunctionsGateway.Core.Storage.Emulator;
+
+/// <summary>
+/// A running Azurite (npm <c>azurite</c>, the real Azure Storage emulator) started from the repository's
+/// pinned packages. Used by the development start-up and by the test fixtures; installs the packages with
+/// <c>npm ci --ignore-scripts</c> on first use. Dispose stops it.
+/// </summary>
+public sealed class AzuriteProcess : IAsyncDisposable
+{
+    /// <summary>The well-known development account (spec/azure.md §5.3).</summary>
+    public const string AccountName = "devstoreaccount1";
+
+    /// <summary>The well-known development key; public, development only.</summary>
+    public const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+
+    private Process? _process;
+
+    private AzuriteProcess(AzuriteLaunchOptions options) => Options = options;
+
+    public AzuriteLaunchOptions Options { get; }
+
+    /// <summary>A Shared Key connection string for the three endpoints.</summary>
+    public string ConnectionString =>
+        $"DefaultEndpointsProtocol=http;AccountName={AccountName};AccountKey={AccountKey};" +
+        $"BlobEndpoint=http://127.0.0.1:{Options.BlobPort}/{AccountName};" +
+        $"QueueEndpoint=http://127.0.0.1:{Options.QueuePort}/{AccountName};" +
+        $"TableEndpoint=http://127.0.0.1:{Options.TablePort}/{AccountName};";
+
+    /// <summary>True while the process runs.</summary>
+    public bool IsRunning => _process is { HasExited: false };
+
+    /// <summary>Installs the packages if needed, starts Azurite and waits until its three ports accept connections.</summary>
+    public static async Task<AzuriteProcess> StartAsync(AzuriteLaunchOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        await EnsureInstalledAsync(options.ToolDirectory, cancellationToken);
+        var azurite = new AzuriteProcess(options);
+        await azurite.RestartAsync(cancellationToken);
+        return azurite;
+    }
+
+    /// <summary>Starts the process again (after <see cref="StopAsync"/>) on the same ports and data folder.</summary>
+    public async Task RestartAsync(CancellationToken cancellationToken = default)
+    {
+        if (IsRunning)
+        {
+            return;
+        }
+
+        Directory.CreateDirectory(Options.Location);
+        var script = Path.Combine(Options.ToolDirectory, "node_modules", "azurite", "dist", "src", "azurite.js");
+        var start = new ProcessStartInfo("node")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = Options.ToolDirectory,
+        };
+        foreach (var arg in new[]
+                 {
+                     script, "--silent", "--disableTelemetry", "--skipApiVersionCheck", "--loose",
+                     "--location", Options.Location,
+                     "--blobHost", "127.0.0.1", "--blobPort", Options.BlobPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                     "--queueHost", "127.0.0.1", "--queuePort", Options.QueuePort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                     "--tableHost", "127.0.0.1", "--tablePort", Options.TablePort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                 })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start node for Azurite; is Node.js ≥ 20 on PATH?");
+        // Drain the pipes so that a chatty emulator never blocks on a full buffer.
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        _process = process;
+
+        var deadline = DateTime.UtcNow + Options.StartTimeout;
+        foreach (var port in new[] { Options.BlobPort, Options.QueuePort, Options.TablePort })
+        {
+            while (!await IsListeningAsync(port, cancellationToken))
+            {
+                if (process.HasExited)
+                {
+                    throw new InvalidOperationException($"Azurite exited with code {process.ExitCode} before port {port} answered (is the port taken?).");
+                }
+
+                if (DateTime.UtcNow > deadline)
+                {
+                    await StopAsync();
+                    throw new TimeoutException($"Azurite did not listen on port {port} within {Options.StartTimeout}.");
+                }
+
+                await Task.Delay(100, cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>Stops the process (the data folder is kept).</summary>
+    public async Task StopAsync()
+    {
+        var process = _process;
+        _process = null;
+        if (process is null)
+        {
+            return;
+        }
+
+        using (process)
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+                await process.WaitForExitAsync();
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync() => await StopAsync();
+
+    /// <summary>True when something accepts TCP connections on 127.0.0.1:<paramref name="port"/>.</summary>
+    public static async Task<bool> IsListeningAsync(int port, CancellationToken cancellationToken = default)
+    {
+        using var client = new TcpClient();
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(1));
+        try
+        {
+            await client.ConnectAsync("127.0.0.1", port, timeout.Token);
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Runs <c>npm ci --ignore-scripts</c> in the tool folder unless Azurite is installed; serialized across processes by a lock file.</summary>
+    public static async Task EnsureInstalledAsync(string toolDirectory, CancellationToken cancellationToken = default)
+    {
+        var marker = Path.Combine(toolDirectory, "node_modules", "azurite", "dist", "src", "azurite.js");
+        if (File.Exists(marker))
+        {
+            return;
+        }
+
+        await using var gate = await AcquireInstallLockAsync(Path.Combine(toolDirectory, ".install.lock"), cancellationToken);
+        if (File.Exists(marker))
+        {
+            return;
+        }
+
+        var start = new ProcessStartInfo("npm")
+        {
+            WorkingDirectory = toolDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var arg in new[] { "ci", "--ignore-scripts", "--no-audit", "--no-fund" })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var npm = Process.Start(start) ?? throw new InvalidOperationException("Could not start npm; is Node.js ≥ 20 on PATH?");
+        var stdout = npm.StandardOutput.ReadToEndAsync(cancellationToken);
+        var stderr = npm.StandardError.ReadToEndAsync(cancellationToken);
+        await npm.WaitForExitAsync(cancellationToken);
+        if (npm.ExitCode != 0 || !File.Exists(marker))
+        {
+            throw new InvalidOperationException($"npm ci in {toolDirectory} failed ({npm.ExitCode}): {await stderr}{await stdout}");
+        }
+    }
+
+    private static async Task<FileStream> AcquireInstallLockAsync(string path, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            try
+            {
+                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose);
+            }
+            catch (IOException)
+            {
+                await Task.Delay(250, cancellationToken);
+            }
+        }
+    }
+}

@@ -1,0 +1,24 @@
+namespace FunctionsGateway.Testing;
+
+/// <summary>Finds the repository from a test's output folder.</summary>
+public static class RepositoryPaths
+{
+    /// <summary>The folder holding FunctionsGateway.sln.</summary>
+    public static string Root { get; } = FindRoot();
+
+    /// <summary>The pinned Azurite packages.</summary>
+    public static string AzuriteTool => Path.Combine(Root, "tools", "azurite");
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "FunctionsGateway.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException($"FunctionsGateway.sln not found above {AppContext.BaseDirectory}.");
+    }
+}
