@@ -1,4 +1,27 @@
+using FunctionsGateway.Core;
+using FunctionsGateway.Functions.Functions;
+using FunctionsGateway.Functions.Functions.Files;
+using FunctionsGateway.Functions.Functions.Ops;
+using FunctionsGateway.Functions.Functions.Platform;
+using FunctionsGateway.Functions.Functions.Queues;
+using FunctionsGateway.Functions.Hosting;
+
 var builder = WebApplication.CreateBuilder(args);
+builder.AddHandlerHosting();
+builder.Services.AddGatewayCore(builder.Configuration);
+builder.Services.AddGatewayFunctions();
+
 var app = builder.Build();
-app.MapGet("/", () => Results.Ok());
-app.Run();
+app.UseHandlerHosting();
+app.MapPlatformFunctions();
+app.MapOpsFunctions();
+app.MapFilesFunctions();
+app.MapQueueFunctions();
+
+if (!FunctionJsonCommand.TryRun(app))
+{
+    app.Run();
+}
+
+/// <summary>The handler's entry point; public for WebApplicationFactory in the tests.</summary>
+public partial class Program;

@@ -1,0 +1,69 @@
+using FunctionsGateway.Core.Accounts;
+using FunctionsGateway.Core.Storage;
+using FunctionsGateway.Core.Storage.Azure;
+using FunctionsGateway.Core.Storage.Backends;
+using FunctionsGateway.Core.Uploads;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace FunctionsGateway.Core;
+
+/// <summary>Registers everything in core that the handler uses.</summary>
+public static class GatewayCoreServiceCollectionExtensions
+{
+    /// <summary>Storage clients, accounts, the upload pipeline and the backends, with validated options.</summary>
+    public static IServiceCollection AddGatewayCore(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddAzureStorage(configuration);
+
+        services.AddOptions<StorageLayoutOptions>().Bind(configuration.GetSection(StorageLayoutOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<StorageLayoutOptions>, StorageLayoutOptionsValidator>();
+        services.AddOptions<OperatorOptions>().Bind(configuration.GetSection(OperatorOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<OperatorOptions>, OperatorOptionsValidator>();
+        services.AddOptions<UploadOptions>().Bind(configuration.GetSection(UploadOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<UploadOptions>, UploadOptionsValidator>();
+        services.AddOptions<BackendOptions>().Bind(configuration.GetSection(BackendOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<BackendOptions>, BackendOptionsValidator>();
+
+        services.AddSingleton<StorageNames>();
+        services.AddSingleton<StorageBootstrap>();
+        services.AddSingleton<StorageHealthCheck>();
+
+        services.AddSingleton<IdentityStore>();
+        services.AddSingleton<CredentialStore>();
+        services.AddSingleton<BearerTokenScheme>();
+        services.AddSingleton<OperatorKeyScheme>();
+
+        services.AddSingleton<BlockBlobWriter>();
+        services.AddSingleton<FileIndex>();
+        services.AddSingleton<IContentHasherFactory, Sha256ContentHasherFactory>();
+        services.AddSingleton<UploadPipeline>();
+        services.AddSingleton<PushProcessor>();
+        services.AddSingleton<TriggeredPushHandler>();
+        services.AddSingleton<FileContentReader>();
+        services.AddSingleton<IStorageBackend, LocalBackend>();
+        services.AddSingleton<StorageBackendRegistry>();
+        services.AddHostedPushWorker(configuration);
+        return services;
+    }
+
+    private static void AddHostedPushWorker(this IServiceCollection services, IConfiguration configuration)
+    {
+        var uploads = new UploadOptions();
+        configuration.GetSection(UploadOptions.SectionName).Bind(uploads);
+        var mode = uploads.PushWorker;
+        // The Functions host tells the handler its worker id and app root (spec/azure.md §1.2); under it, pushes
+        // arrive through the queue trigger. FUNCTIONS_CUSTOMHANDLER_PORT alone does not tell: tests set it too.
+        var underFunctionsHost = !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("FUNCTIONS_APP_ROOT_PATH"))
+            || !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("FUNCTIONS_CUSTOMHANDLER_WORKER_ID"));
+        if (mode == PushWorkerMode.On || (mode == PushWorkerMode.Auto && !underFunctionsHost))
+        {
+            services.AddSingleton<HostedPushWorker>();
+            services.AddHostedService(sp => sp.GetRequiredService<HostedPushWorker>());
+        }
+    }
+}

@@ -1,0 +1,21 @@
+using FunctionsGateway.Core.Accounts;
+using FunctionsGateway.Core.Storage;
+using FunctionsGateway.Core.Storage.Backends;
+using FunctionsGateway.Core.Uploads;
+using Microsoft.Extensions.Options;
+
+namespace FunctionsGateway.Core;
+
+// Source-generated DataAnnotations validators: no reflection at start-up, AOT-friendly.
+
+[OptionsValidator]
+internal sealed partial class StorageLayoutOptionsValidator : IValidateOptions<StorageLayoutOptions>;
+
+[OptionsValidator]
+internal sealed partial class OperatorOptionsValidator : IValidateOptions<OperatorOptions>;
+
+[OptionsValidator]
+internal sealed partial class UploadOptionsValidator : IValidateOptions<UploadOptions>;
+
+[OptionsValidator]
+internal sealed partial class BackendOptionsValidator : IValidateOptions<BackendOptions>;

@@ -1,0 +1,50 @@
+using Microsoft.Extensions.Options;
+
+namespace FunctionsGateway.Core.Storage;
+
+/// <summary>The concrete resource names, with <see cref="StorageLayoutOptions.ResourcePrefix"/> applied.</summary>
+public sealed class StorageNames
+{
+    public StorageNames(IOptions<StorageLayoutOptions> options)
+        : this(options.Value.ResourcePrefix)
+    {
+    }
+
+    public StorageNames(string prefix)
+    {
+        Prefix = prefix ?? "";
+        StagingContainer = Prefix + "staging";
+        ContentContainer = Prefix + "content";
+        IdentitiesTable = Prefix + "identities";
+        CredentialsTable = Prefix + "credentials";
+        FilesTable = Prefix + "files";
+        PushQueue = Prefix + "push";
+        PushPoisonQueue = Prefix + "push-poison";
+    }
+
+    public string Prefix { get; }
+
+    /// <summary>Request bodies land here first (DESIGN.md §4 step 1).</summary>
+    public string StagingContainer { get; }
+
+    /// <summary>The <c>local</c> backend's content.</summary>
+    public string ContentContainer { get; }
+
+    public string IdentitiesTable { get; }
+
+    public string CredentialsTable { get; }
+
+    public string FilesTable { get; }
+
+    /// <summary>Push messages for the push worker.</summary>
+    public string PushQueue { get; }
+
+    /// <summary>Where pushes that ran out of attempts go (the Functions host's own naming: <c>&lt;queue&gt;-poison</c>).</summary>
+    public string PushPoisonQueue { get; }
+
+    public IEnumerable<string> Containers => [StagingContainer, ContentContainer];
+
+    public IEnumerable<string> Tables => [IdentitiesTable, CredentialsTable, FilesTable];
+
+    public IEnumerable<string> Queues => [PushQueue, PushPoisonQueue];
+}

@@ -1,0 +1,42 @@
+using FunctionsGateway.Core.Storage;
+using FunctionsGateway.Core.Storage.Azure;
+using FunctionsGateway.Core.Storage.Backends;
+
+namespace FunctionsGateway.Core.Uploads;
+
+/// <summary>
+/// Reads and removes files (DESIGN.md §4 step 4): from the backend once stored, from the stage while the
+/// push is pending.
+/// </summary>
+public sealed class FileContentReader(IBlobStorage blobs, StorageBackendRegistry backends, FileIndex files, StorageNames names)
+{
+    /// <summary>Opens the file's bytes, optionally one range; null when neither the backend nor the stage has them.</summary>
+    public async Task<BlobDownload?> OpenAsync(FileRecord record, BlobRange? range, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        if (record.State == FileState.Stored && record.BackendRef is { } reference && backends.Find(record.Backend) is { } backend)
+        {
+            return await backend.OpenReadAsync(reference, range, cancellationToken);
+        }
+
+        return await blobs.DownloadAsync(names.StagingContainer, record.StagedBlob, range, cancellationToken);
+    }
+
+    /// <summary>Deletes the record first (so the file disappears at once), then its bytes. False when it did not exist.</summary>
+    public async Task<bool> DeleteAsync(FileRecord record, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        if (!await files.DeleteAsync(record.OwnerId, record.Id, cancellationToken))
+        {
+            return false;
+        }
+
+        if (record.BackendRef is { } reference && backends.Find(record.Backend) is { } backend)
+        {
+            await backend.DeleteAsync(reference, cancellationToken);
+        }
+
+        await blobs.DeleteAsync(names.StagingContainer, record.StagedBlob, cancellationToken);
+        return true;
+    }
+}

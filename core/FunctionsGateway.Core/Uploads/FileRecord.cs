@@ -1,0 +1,44 @@
+namespace FunctionsGateway.Core.Uploads;
+
+/// <summary>A file in the index (Table storage, partition = owner, row = file id).</summary>
+public sealed record FileRecord
+{
+    public required string OwnerId { get; init; }
+
+    public required string Id { get; init; }
+
+    public required string Name { get; init; }
+
+    public required long Size { get; init; }
+
+    public string? ContentType { get; init; }
+
+    public required FileState State { get; init; }
+
+    /// <summary>The backend the file goes to (or went to), e.g. <c>local</c>.</summary>
+    public required string Backend { get; init; }
+
+    /// <summary>The backend's identifier for the content once stored.</summary>
+    public string? BackendRef { get; init; }
+
+    /// <summary>The staged blob's name in the staging container.</summary>
+    public required string StagedBlob { get; init; }
+
+    /// <summary>Digests computed on the upload pass, by hasher name (<c>sha256</c>, …).</summary>
+    public required IReadOnlyDictionary<string, string> Digests { get; init; }
+
+    public required DateTimeOffset CreatedAt { get; init; }
+
+    public required DateTimeOffset UpdatedAt { get; init; }
+
+    /// <summary>Push attempts so far.</summary>
+    public int Attempts { get; init; }
+
+    /// <summary>Why the last push attempt failed, if it did.</summary>
+    public string? LastError { get; init; }
+
+    /// <summary>The row's ETag when read.</summary>
+    public string? ETag { get; init; }
+
+    public string? Sha256 => Digests.TryGetValue(Sha256ContentHasher.DigestName, out var v) ? v : null;
+}

@@ -1,0 +1,39 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using FunctionsGateway.Core.Uploads;
+
+namespace FunctionsGateway.Functions.Functions.Files;
+
+/// <summary>A file as the files API shows it.</summary>
+internal sealed record FileResponse(string Id, string Name, long Size, string? Sha256, string State)
+{
+    public static FileResponse From(FileRecord r) => new(r.Id, r.Name, r.Size, r.Sha256, StateName(r.State));
+
+    public static string StateName(FileState state) => state.ToString().ToLowerInvariant();
+}
+
+/// <summary><c>GET /v1/files</c>: a page and the token for the next (absent at the end).</summary>
+internal sealed record FileListResponse(
+    IReadOnlyList<FileListItem> Items,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Continuation);
+
+internal sealed record FileListItem(string Id, string Name, long Size, string? Sha256, string State, DateTimeOffset CreatedAt);
+
+/// <summary><c>GET /v1/files/{id}/status</c>.</summary>
+internal sealed record FileStatusResponse(
+    string Id,
+    string Name,
+    long Size,
+    string? Sha256,
+    string State,
+    string Backend,
+    int Attempts,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? LastError,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt);
+
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
+[JsonSerializable(typeof(FileResponse))]
+[JsonSerializable(typeof(FileListResponse))]
+[JsonSerializable(typeof(FileStatusResponse))]
+internal sealed partial class FilesJsonContext : JsonSerializerContext;

@@ -1,0 +1,23 @@
+using FunctionsGateway.Functions.Functions.Files;
+using FunctionsGateway.Functions.Functions.Ops;
+using FunctionsGateway.Functions.Functions.Platform;
+using FunctionsGateway.Functions.Functions.Queues;
+using FunctionsGateway.Functions.Hosting;
+
+namespace FunctionsGateway.Functions.Functions;
+
+/// <summary>Services of the functions layer: source-generated JSON for the contracts (AOT-friendly) and the OpenAPI document.</summary>
+internal static class GatewayFunctionsServiceCollectionExtensions
+{
+    public static IServiceCollection AddGatewayFunctions(this IServiceCollection services) =>
+        services
+            .ConfigureHttpJsonOptions(options =>
+            {
+                options.SerializerOptions.TypeInfoResolverChain.Insert(0, OpsJsonContext.Default);
+                options.SerializerOptions.TypeInfoResolverChain.Insert(0, FilesJsonContext.Default);
+                options.SerializerOptions.TypeInfoResolverChain.Insert(0, PlatformJsonContext.Default);
+                options.SerializerOptions.TypeInfoResolverChain.Insert(0, QueueJsonContext.Default);
+                options.SerializerOptions.TypeInfoResolverChain.Insert(0, GatewayErrorJsonContext.Default);
+            })
+            .AddOpenApi();
+}

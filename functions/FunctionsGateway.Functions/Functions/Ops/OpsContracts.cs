@@ -1,0 +1,23 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace FunctionsGateway.Functions.Functions.Ops;
+
+/// <summary><c>POST /ops/identities</c> body.</summary>
+internal sealed record CreateIdentityRequest(string? Name);
+
+/// <summary>An identity as operators see it.</summary>
+internal sealed record IdentityResponse(string Id, string Name, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateTimeOffset? CreatedAt = null);
+
+/// <summary><c>GET /ops/identities</c> answer.</summary>
+internal sealed record IdentityListResponse(IReadOnlyList<IdentityResponse> Items);
+
+/// <summary>A newly issued token: shown once.</summary>
+internal sealed record IssuedTokenResponse(string Id, string Token);
+
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
+[JsonSerializable(typeof(CreateIdentityRequest))]
+[JsonSerializable(typeof(IdentityResponse))]
+[JsonSerializable(typeof(IdentityListResponse))]
+[JsonSerializable(typeof(IssuedTokenResponse))]
+internal sealed partial class OpsJsonContext : JsonSerializerContext;

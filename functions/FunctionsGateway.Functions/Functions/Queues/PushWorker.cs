@@ -1,0 +1,36 @@
+using System.Text.Json;
+using FunctionsGateway.Core.Storage;
+using FunctionsGateway.Core.Uploads;
+using FunctionsGateway.Functions.Hosting;
+
+namespace FunctionsGateway.Functions.Functions.Queues;
+
+/// <summary>
+/// The push worker's queue trigger (DESIGN.md §4 step 3): the Functions host posts each message of the push
+/// queue to <c>POST /PushWorker</c>. A 2xx settles the message; any other answer makes the host retry it.
+/// </summary>
+internal static class PushWorker
+{
+    public const string Name = "PushWorker";
+
+    public const string BindingName = "message";
+
+    public static void Map(IEndpointRouteBuilder routes)
+    {
+        var names = routes.ServiceProvider.GetRequiredService<StorageNames>();
+        routes.MapPost("/" + Name, HandleAsync).AsQueueFunction(Name, names.PushQueue);
+    }
+
+    private static async Task<IResult> HandleAsync(JsonElement payload, TriggeredPushHandler pushes, CancellationToken cancellationToken)
+    {
+        var invocation = QueueInvocation.Parse(payload, BindingName);
+        if (invocation is null)
+        {
+            return GatewayErrors.Problem(StatusCodes.Status400BadRequest, "not_an_invocation", $"Expected {{\"Data\":{{\"{BindingName}\":…}},\"Metadata\":{{…}}}}.");
+        }
+
+        var outcome = await pushes.HandleAsync(invocation.MessageText, invocation.DequeueCount, cancellationToken);
+        var log = $"push {invocation.MessageId}: {outcome.Kind}" + (outcome.Reason is null ? "" : $" ({outcome.Reason})");
+        return Results.Json(new InvocationResult(new Dictionary<string, string>(), [log], null), QueueJsonContext.Default.InvocationResult);
+    }
+}

@@ -1,0 +1,96 @@
+using System.Security.Cryptography;
+using FunctionsGateway.Core.Storage;
+using FunctionsGateway.Core.Storage.Azure;
+using FunctionsGateway.Core.Uploads;
+using FunctionsGateway.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace FunctionsGateway.Core.Tests.Uploads;
+
+[Collection(AzuriteCollection.Name)]
+public sealed class UploadPipelineTests(AzuriteFixture azurite)
+{
+    private static readonly Dictionary<string, string?> SmallBlocks = new()
+    {
+        ["Gateway:Uploads:BlockSizeBytes"] = "65536",
+        ["Gateway:Uploads:MaxFileBytes"] = "1000000",
+    };
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(65536)]
+    [InlineData(65537)]
+    [InlineData(300_000)]
+    public async Task UploadAsync_AnySize_StagedRecordedAndQueued(int size)
+    {
+        await using var services = GatewayServices.Create(azurite, SmallBlocks);
+        var bytes = RandomNumberGenerator.GetBytes(size);
+
+        var record = await services.GetRequiredService<UploadPipeline>().UploadAsync(
+            new UploadRequest("owner1", "a.bin", new TrickleStream(bytes), null, "application/x-test"));
+
+        Assert.Equal(size, record.Size);
+        Assert.Equal(FileState.Staged, record.State);
+        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(bytes)), record.Sha256);
+        var names = services.GetRequiredService<StorageNames>();
+        var blobs = services.GetRequiredService<IBlobStorage>();
+        await using (var staged = await blobs.DownloadAsync(names.StagingContainer, record.StagedBlob))
+        {
+            Assert.Equal(bytes, await ReadAllAsync(staged!.Content));
+            Assert.Equal("application/x-test", staged.Properties.ContentType);
+        }
+
+        var indexed = await services.GetRequiredService<FileIndex>().GetAsync("owner1", record.Id);
+        Assert.Equal(record.Sha256, indexed!.Sha256);
+        var queued = Assert.Single(await services.GetRequiredService<IQueueStorage>().PeekAsync(names.PushQueue, 32));
+        Assert.Equal(new PushMessage("owner1", record.Id), PushMessage.TryParse(queued.Text));
+    }
+
+    [Fact]
+    public async Task UploadAsync_DeclaredLengthOverLimit_ThrowsBeforeReading()
+    {
+        await using var services = GatewayServices.Create(azurite, SmallBlocks);
+        var body = new TrickleStream(new byte[10]);
+
+        await Assert.ThrowsAsync<UploadTooLargeException>(() => services.GetRequiredService<UploadPipeline>().UploadAsync(
+            new UploadRequest("owner1", "big", body, 1_000_001, null)));
+
+        Assert.Equal(0, body.BytesRead);
+    }
+
+    [Fact]
+    public async Task UploadAsync_StreamPassesLimit_NothingCommittedOrRecorded()
+    {
+        await using var services = GatewayServices.Create(azurite, SmallBlocks);
+
+        await Assert.ThrowsAsync<UploadTooLargeException>(() => services.GetRequiredService<UploadPipeline>().UploadAsync(
+            new UploadRequest("owner2", "big", new TrickleStream(new byte[1_000_001]), null, null)));
+
+        var names = services.GetRequiredService<StorageNames>();
+        var blobs = new List<BlobItem>();
+        await foreach (var b in services.GetRequiredService<IBlobStorage>().ListAsync(names.StagingContainer))
+        {
+            blobs.Add(b);
+        }
+
+        Assert.Empty(blobs);
+        Assert.Empty((await services.GetRequiredService<FileIndex>().ListAsync("owner2", 10, null)).Items);
+        Assert.Empty(await services.GetRequiredService<IQueueStorage>().PeekAsync(names.PushQueue, 32));
+    }
+
+    [Fact]
+    public async Task UploadAsync_UnknownBackend_Throws()
+    {
+        await using var services = GatewayServices.Create(azurite, SmallBlocks);
+        await Assert.ThrowsAsync<ArgumentException>(() => services.GetRequiredService<UploadPipeline>().UploadAsync(
+            new UploadRequest("owner1", "x", new MemoryStream([1]), 1, null, Backend: "nowhere")));
+    }
+
+    private static async Task<byte[]> ReadAllAsync(Stream stream)
+    {
+        using var copy = new MemoryStream();
+        await stream.CopyToAsync(copy);
+        return copy.ToArray();
+    }
+}
