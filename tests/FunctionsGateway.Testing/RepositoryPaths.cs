@@ -9,6 +9,9 @@ public static class RepositoryPaths
     /// <summary>The pinned Azurite packages.</summary>
     public static string AzuriteTool => Path.Combine(Root, "tools", "azurite");
 
+    /// <summary>The pinned reference implementations the tests cross-check against (spec/test-peers.md).</summary>
+    public static string TestPeers => Path.Combine(Root, "tests", "peers");
+
     private static string FindRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

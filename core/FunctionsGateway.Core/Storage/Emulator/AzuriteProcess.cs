@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net.Sockets;
+using FunctionsGateway.Core.Tooling;
 
 namespace FunctionsGateway.Core.Storage.Emulator;
 
@@ -145,54 +146,6 @@ public sealed class AzuriteProcess : IAsyncDisposable
     }
 
     /// <summary>Runs <c>npm ci --ignore-scripts</c> in the tool folder unless Azurite is installed; serialized across processes by a lock file.</summary>
-    public static async Task EnsureInstalledAsync(string toolDirectory, CancellationToken cancellationToken = default)
-    {
-        var marker = Path.Combine(toolDirectory, "node_modules", "azurite", "dist", "src", "azurite.js");
-        if (File.Exists(marker))
-        {
-            return;
-        }
-
-        await using var gate = await AcquireInstallLockAsync(Path.Combine(toolDirectory, ".install.lock"), cancellationToken);
-        if (File.Exists(marker))
-        {
-            return;
-        }
-
-        var start = new ProcessStartInfo("npm")
-        {
-            WorkingDirectory = toolDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var arg in new[] { "ci", "--ignore-scripts", "--no-audit", "--no-fund" })
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var npm = Process.Start(start) ?? throw new InvalidOperationException("Could not start npm; is Node.js ≥ 20 on PATH?");
-        var stdout = npm.StandardOutput.ReadToEndAsync(cancellationToken);
-        var stderr = npm.StandardError.ReadToEndAsync(cancellationToken);
-        await npm.WaitForExitAsync(cancellationToken);
-        if (npm.ExitCode != 0 || !File.Exists(marker))
-        {
-            throw new InvalidOperationException($"npm ci in {toolDirectory} failed ({npm.ExitCode}): {await stderr}{await stdout}");
-        }
-    }
-
-    private static async Task<FileStream> AcquireInstallLockAsync(string path, CancellationToken cancellationToken)
-    {
-        while (true)
-        {
-            try
-            {
-                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose);
-            }
-            catch (IOException)
-            {
-                await Task.Delay(250, cancellationToken);
-            }
-        }
-    }
+    public static Task EnsureInstalledAsync(string toolDirectory, CancellationToken cancellationToken = default) =>
+        NpmToolInstaller.EnsureInstalledAsync(toolDirectory, Path.Combine("node_modules", "azurite", "dist", "src", "azurite.js"), cancellationToken);
 }
