@@ -38,7 +38,7 @@ namespace FunctionsGateway.Core.Content.UnixFs;
 /// first, Name always written. A link's Tsize is the child's block length plus its own links' Tsizes.
 /// </para>
 /// </remarks>
-internal sealed class UnixFsFileBuilder
+internal sealed class UnixFsFileBuilder : IDisposable
 {
     // Room before the chunk for the dag-pb leaf header (0a len 08 02 12 len: 1+5+2+1+5 bytes) and after it for
     // the trailing filesize (18 len: 1+5), so a leaf block is encoded around the chunk in place, without a copy.
@@ -50,11 +50,13 @@ internal sealed class UnixFsFileBuilder
     private readonly List<Level> _levels = [];
     private byte[]? _buffer;
     private byte[] _nodeBuffer = [];
+    private IncrementalHash? _leafHash;
     private int _buffered;
     private ulong _fileSize;
     private long _blockCount;
     private bool _anyLeaf;
     private UnixFsFileResult? _result;
+    private bool _disposed;
 
     /// <summary>A builder for one file.</summary>
     /// <param name="profile">The CID settings (validated here).</param>
@@ -96,14 +98,33 @@ internal sealed class UnixFsFileBuilder
             throw new InvalidOperationException("The file is complete; start a new builder.");
         }
 
+        ObjectDisposedException.ThrowIf(_disposed, this);
+
         if (data.IsEmpty)
         {
             return;
         }
 
         var chunkSize = _profile.ChunkSize;
-        var buffer = _buffer ??= ArrayPool<byte>.Shared.Rent(LeafHeaderRoom + chunkSize + LeafTrailerRoom);
         _fileSize += (ulong)data.Length;
+
+        // Without a sink nobody needs the block as memory, so whole chunks are hashed where they lie: the one copy
+        // into the chunk buffer is only for chunks split across calls.
+        if (_buffered == 0 && _sink is null)
+        {
+            while (data.Length >= chunkSize)
+            {
+                EmitLeafInPlace(data[..chunkSize]);
+                data = data[chunkSize..];
+            }
+
+            if (data.IsEmpty)
+            {
+                return;
+            }
+        }
+
+        var buffer = _buffer ??= ArrayPool<byte>.Shared.Rent(LeafHeaderRoom + chunkSize + LeafTrailerRoom);
         while (!data.IsEmpty)
         {
             var take = Math.Min(chunkSize - _buffered, data.Length);
@@ -124,6 +145,8 @@ internal sealed class UnixFsFileBuilder
         {
             return _result;
         }
+
+        ObjectDisposedException.ThrowIf(_disposed, this);
 
         if (_buffered > 0 || !_anyLeaf)
         {
@@ -149,12 +172,7 @@ internal sealed class UnixFsFileBuilder
             CloseLevel(k);
         }
 
-        if (_buffer is not null)
-        {
-            ArrayPool<byte>.Shared.Return(_buffer);
-            _buffer = null;
-        }
-
+        Dispose();
         _levels.Clear();
         _result = new UnixFsFileResult(root.Hash, _fileSize, root.Tsize ?? 0, _blockCount);
         return _result;
@@ -173,6 +191,21 @@ internal sealed class UnixFsFileBuilder
         return true;
     }
 
+    /// <summary>Returns the chunk buffer to the pool; <see cref="Complete"/> does this too.</summary>
+    public void Dispose()
+    {
+        _disposed = true;
+        if (_buffer is not null)
+        {
+            ArrayPool<byte>.Shared.Return(_buffer);
+            _buffer = null;
+        }
+
+        _leafHash?.Dispose();
+        _leafHash = null;
+    }
+
+    // Emits the buffered chunk as a leaf, encoding the dag-pb envelope around it in the buffer.
     private void EmitLeaf()
     {
         var buffer = _buffer!;
@@ -193,31 +226,81 @@ internal sealed class UnixFsFileBuilder
         }
         else
         {
-            // PBNode{Data(1) = UnixFS{Type(1)=File, Data(2)=chunk, filesize(3)=n}}, encoded around the chunk.
-            var nLength = ProtobufWriter.VarintLength((ulong)n);
-            var unixFsLength = 2 + 1 + nLength + n + 1 + nLength;
-            var headerLength = 1 + ProtobufWriter.VarintLength((ulong)unixFsLength) + 2 + 1 + nLength;
+            var headerLength = LeafHeaderLength(n);
             start = LeafHeaderRoom - headerLength;
-            var header = new ProtobufWriter(buffer.AsSpan(start, headerLength));
-            header.WriteLengthPrefix(1, unixFsLength);
-            header.WriteVarintField(1, (ulong)UnixFsDataType.File);
-            header.WriteLengthPrefix(2, n);
-            var trailer = new ProtobufWriter(buffer.AsSpan(LeafHeaderRoom + n, LeafTrailerRoom));
-            trailer.WriteVarintField(3, (ulong)n);
-            end = LeafHeaderRoom + n + trailer.Position;
+            WriteLeafHeader(buffer.AsSpan(start, headerLength), n);
+            end = LeafHeaderRoom + n + WriteLeafTrailer(buffer.AsSpan(LeafHeaderRoom + n, LeafTrailerRoom), n);
         }
 
         var block = new ReadOnlyMemory<byte>(buffer, start, end - start);
-        var cid = Emit(_profile.LeafCidVersion, _profile.LeafCodec, block);
-        _buffered = 0;
-        _anyLeaf = true;
-        AddLink(0, new DagPbLink(cid, string.Empty, (ulong)block.Length), (ulong)n);
-    }
-
-    private Cid Emit(int version, ulong codec, ReadOnlyMemory<byte> block)
-    {
         Span<byte> digest = stackalloc byte[Multicodec.Sha2_256Length];
         SHA256.HashData(block.Span, digest);
+        _buffered = 0;
+        AddLeaf(digest, block, n);
+    }
+
+    // Emits a whole chunk that lies in the caller's span (no sink): the envelope is hashed around it, not copied.
+    private void EmitLeafInPlace(ReadOnlySpan<byte> chunk)
+    {
+        var n = chunk.Length;
+        Span<byte> digest = stackalloc byte[Multicodec.Sha2_256Length];
+        var blockLength = n;
+        if (_profile.RawLeaves)
+        {
+            SHA256.HashData(chunk, digest);
+        }
+        else
+        {
+            Span<byte> header = stackalloc byte[LeafHeaderRoom];
+            Span<byte> trailer = stackalloc byte[LeafTrailerRoom];
+            var headerLength = LeafHeaderLength(n);
+            WriteLeafHeader(header, n);
+            var trailerLength = WriteLeafTrailer(trailer, n);
+            var hash = _leafHash ??= IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+            hash.AppendData(header[..headerLength]);
+            hash.AppendData(chunk);
+            hash.AppendData(trailer[..trailerLength]);
+            hash.GetHashAndReset(digest);
+            blockLength += headerLength + trailerLength;
+        }
+
+        AddLeaf(digest, default, n, blockLength);
+    }
+
+    private void AddLeaf(ReadOnlySpan<byte> digest, ReadOnlyMemory<byte> block, int fileBytes, int blockLength = -1)
+    {
+        var cid = Emit(_profile.LeafCidVersion, _profile.LeafCodec, digest, block);
+        _anyLeaf = true;
+        AddLink(0, new DagPbLink(cid, string.Empty, (ulong)(blockLength < 0 ? block.Length : blockLength)), (ulong)fileBytes);
+    }
+
+    // PBNode{Data(1) = UnixFS{Type(1)=File, Data(2)=chunk, filesize(3)=n}}: the bytes before the chunk …
+    private static int LeafHeaderLength(int n)
+    {
+        var nLength = ProtobufWriter.VarintLength((ulong)n);
+        return 1 + ProtobufWriter.VarintLength((ulong)LeafUnixFsLength(n)) + 2 + 1 + nLength;
+    }
+
+    private static void WriteLeafHeader(Span<byte> destination, int n)
+    {
+        var header = new ProtobufWriter(destination);
+        header.WriteLengthPrefix(1, LeafUnixFsLength(n));
+        header.WriteVarintField(1, (ulong)UnixFsDataType.File);
+        header.WriteLengthPrefix(2, n);
+    }
+
+    // … and after it.
+    private static int WriteLeafTrailer(Span<byte> destination, int n)
+    {
+        var trailer = new ProtobufWriter(destination);
+        trailer.WriteVarintField(3, (ulong)n);
+        return trailer.Position;
+    }
+
+    private static int LeafUnixFsLength(int n) => 2 + ProtobufWriter.LengthDelimitedFieldLength(n) + ProtobufWriter.VarintFieldLength((ulong)n);
+
+    private Cid Emit(int version, ulong codec, ReadOnlySpan<byte> digest, ReadOnlyMemory<byte> block)
+    {
         var cid = Cid.FromSha256(version, codec, digest);
         _blockCount++;
         _sink?.Put(cid, block);
@@ -271,7 +354,9 @@ internal sealed class UnixFsFileBuilder
         UnixFsDataCodec.Encode(data, dataSpan);
         var written = DagPbCodec.Encode(links, dataSpan, hasData: true, _nodeBuffer);
         var block = new ReadOnlyMemory<byte>(_nodeBuffer, 0, written);
-        var cid = Emit(_profile.CidVersion, Multicodec.DagPb, block);
+        Span<byte> digest = stackalloc byte[Multicodec.Sha2_256Length];
+        SHA256.HashData(block.Span, digest);
+        var cid = Emit(_profile.CidVersion, Multicodec.DagPb, digest, block);
         links.Clear();
         level.Count = 0;
         AddLink(k + 1, new DagPbLink(cid, string.Empty, (ulong)written + tsize), fileBytes);

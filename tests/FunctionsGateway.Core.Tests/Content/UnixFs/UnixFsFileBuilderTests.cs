@@ -143,6 +143,13 @@ public sealed class UnixFsFileBuilderTests(CidReferenceFixture references) : ICl
         Assert.Equal(whole.Result, bySlices.Result);
         Assert.Equal(whole.Store.Puts, byByte.Store.Puts);
         Assert.Equal(whole.Store.Puts, bySlices.Store.Puts);
+        foreach (var slicing in new[] { [input], single, slices })
+        {
+            // Without a sink, whole chunks are hashed in the caller's span instead of the buffer.
+            using var builder = new UnixFsFileBuilder(Tiny);
+            slicing.ForEach(slice => builder.Append(slice));
+            Assert.Equal(whole.Result with { }, builder.Complete());
+        }
     }
 
     [Theory]
@@ -227,7 +234,7 @@ public sealed class UnixFsFileBuilderTests(CidReferenceFixture references) : ICl
     private static (UnixFsFileResult Result, MemoryBlockStore Store) Build(UnixFsProfile profile, IEnumerable<byte[]> slices)
     {
         var store = new MemoryBlockStore();
-        var builder = new UnixFsFileBuilder(profile, store);
+        using var builder = new UnixFsFileBuilder(profile, store);
         foreach (var slice in slices)
         {
             builder.Append(slice);
@@ -238,7 +245,7 @@ public sealed class UnixFsFileBuilderTests(CidReferenceFixture references) : ICl
 
     private static async Task<UnixFsFileResult> BuildPrefixAsync(string path, long size, UnixFsProfile profile)
     {
-        var builder = new UnixFsFileBuilder(profile);
+        using var builder = new UnixFsFileBuilder(profile);
         await using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
         var buffer = new byte[4 * Mib];
         for (var left = size; left > 0;)
