@@ -12,6 +12,9 @@ public static class RepositoryPaths
     /// <summary>The pinned reference implementations the tests cross-check against (spec/test-peers.md).</summary>
     public static string TestPeers => Path.Combine(Root, "tests", "peers");
 
+    /// <summary>The pinned UnixFS importer (the CID reference) and its script.</summary>
+    public static string UnixFsPeer => Path.Combine(TestPeers, "unixfs");
+
     private static string FindRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

@@ -77,12 +77,12 @@ public sealed class CidReferenceFixture : IAsyncLifetime
     {
         try
         {
-            await NpmToolInstaller.EnsureInstalledAsync(RepositoryPaths.TestPeers, Path.Combine("node_modules", "ipfs-unixfs-importer", "package.json"));
+            await NpmToolInstaller.EnsureInstalledAsync(RepositoryPaths.UnixFsPeer, Path.Combine("node_modules", "ipfs-unixfs-importer", "package.json"));
         }
         catch (Exception e) when (e is InvalidOperationException or System.ComponentModel.Win32Exception)
         {
             throw new InvalidOperationException(
-                $"The CID reference ipfs-unixfs-importer could not be installed: the tests need Node.js >= 20 and npm on PATH and the npm registry reachable for 'npm ci' in {RepositoryPaths.TestPeers}. {e.Message}", e);
+                $"The CID reference ipfs-unixfs-importer could not be installed: the tests need Node.js >= 20 and npm on PATH and the npm registry reachable for 'npm ci' in {RepositoryPaths.UnixFsPeer}. {e.Message}", e);
         }
 
         var jobFile = Path.Combine(Path.GetTempPath(), $"fg-importer-{Guid.NewGuid():N}.json");
@@ -93,7 +93,7 @@ public sealed class CidReferenceFixture : IAsyncLifetime
         })));
         try
         {
-            var output = await RunAsync("node", [Path.Combine(RepositoryPaths.TestPeers, "unixfs-cid.mjs"), jobFile], null, RepositoryPaths.TestPeers);
+            var output = await RunAsync("node", [Path.Combine(RepositoryPaths.UnixFsPeer, "unixfs-cid.mjs"), jobFile], null, RepositoryPaths.UnixFsPeer);
             var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
             if (lines.Length != jobs.Count)
             {
