@@ -1,4 +1,6 @@
 using FunctionsGateway.Core.Accounts;
+using FunctionsGateway.Core.Content;
+using FunctionsGateway.Core.Content.Blocks;
 using FunctionsGateway.Core.Storage;
 using FunctionsGateway.Core.Storage.Azure;
 using FunctionsGateway.Core.Storage.Backends;
@@ -26,6 +28,8 @@ public static class GatewayCoreServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<OperatorOptions>, OperatorOptionsValidator>();
         services.AddOptions<UploadOptions>().Bind(configuration.GetSection(UploadOptions.SectionName)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<UploadOptions>, UploadOptionsValidator>();
+        services.AddOptions<ContentOptions>().Bind(configuration.GetSection(ContentOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ContentOptions>, ContentOptionsValidator>();
         services.AddOptions<BackendOptions>().Bind(configuration.GetSection(BackendOptions.SectionName)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<BackendOptions>, BackendOptionsValidator>();
 
@@ -40,6 +44,8 @@ public static class GatewayCoreServiceCollectionExtensions
 
         services.AddSingleton<BlockBlobWriter>();
         services.AddSingleton<FileIndex>();
+        services.AddSingleton<CidIndex>();
+        services.AddSingleton<BlobBlockStore>();
         services.AddSingleton<IContentHasherFactory, Sha256ContentHasherFactory>();
         services.AddSingleton<UploadPipeline>();
         services.AddSingleton<PushProcessor>();

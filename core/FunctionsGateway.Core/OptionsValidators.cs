@@ -9,6 +9,9 @@ namespace FunctionsGateway.Core;
 // Source-generated DataAnnotations validators: no reflection at start-up, AOT-friendly.
 
 [OptionsValidator]
+internal sealed partial class ContentOptionsValidator : IValidateOptions<Content.ContentOptions>;
+
+[OptionsValidator]
 internal sealed partial class StorageLayoutOptionsValidator : IValidateOptions<StorageLayoutOptions>;
 
 [OptionsValidator]

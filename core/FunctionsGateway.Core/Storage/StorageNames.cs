@@ -15,6 +15,8 @@ public sealed class StorageNames
         Prefix = prefix ?? "";
         StagingContainer = Prefix + "staging";
         ContentContainer = Prefix + "content";
+        BlocksContainer = Prefix + "blocks";
+        CidsTable = Prefix + "cids";
         IdentitiesTable = Prefix + "identities";
         CredentialsTable = Prefix + "credentials";
         FilesTable = Prefix + "files";
@@ -30,6 +32,12 @@ public sealed class StorageNames
     /// <summary>The <c>local</c> backend's content.</summary>
     public string ContentContainer { get; }
 
+    /// <summary>The <c>local</c> backend's content-addressed blocks, one blob per block named by its multihash.</summary>
+    public string BlocksContainer { get; }
+
+    /// <summary>Which files have which root CID (partition = multihash key, row = owner and file).</summary>
+    public string CidsTable { get; }
+
     public string IdentitiesTable { get; }
 
     public string CredentialsTable { get; }
@@ -42,9 +50,9 @@ public sealed class StorageNames
     /// <summary>Where pushes that ran out of attempts go (the Functions host's own naming: <c>&lt;queue&gt;-poison</c>).</summary>
     public string PushPoisonQueue { get; }
 
-    public IEnumerable<string> Containers => [StagingContainer, ContentContainer];
+    public IEnumerable<string> Containers => [StagingContainer, ContentContainer, BlocksContainer];
 
-    public IEnumerable<string> Tables => [IdentitiesTable, CredentialsTable, FilesTable];
+    public IEnumerable<string> Tables => [IdentitiesTable, CredentialsTable, FilesTable, CidsTable];
 
     public IEnumerable<string> Queues => [PushQueue, PushPoisonQueue];
 }

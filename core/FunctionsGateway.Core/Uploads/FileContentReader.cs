@@ -8,7 +8,7 @@ namespace FunctionsGateway.Core.Uploads;
 /// Reads and removes files (DESIGN.md §4 step 4): from the backend once stored, from the stage while the
 /// push is pending.
 /// </summary>
-public sealed class FileContentReader(IBlobStorage blobs, StorageBackendRegistry backends, FileIndex files, StorageNames names)
+internal sealed class FileContentReader(IBlobStorage blobs, StorageBackendRegistry backends, FileIndex files, CidIndex cids, StorageNames names)
 {
     /// <summary>Opens the file's bytes, optionally one range; null when neither the backend nor the stage has them.</summary>
     public async Task<BlobDownload?> OpenAsync(FileRecord record, BlobRange? range, CancellationToken cancellationToken = default)
@@ -30,6 +30,8 @@ public sealed class FileContentReader(IBlobStorage blobs, StorageBackendRegistry
         {
             return false;
         }
+
+        await cids.RemoveAsync(record, cancellationToken);
 
         if (record.BackendRef is { } reference && backends.Find(record.Backend) is { } backend)
         {

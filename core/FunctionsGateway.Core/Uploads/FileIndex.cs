@@ -106,6 +106,12 @@ public sealed class FileIndex(ITableStorage tables, StorageBootstrap bootstrap, 
             e["BackendRef"] = r.BackendRef;
         }
 
+        if (r.Cid is not null)
+        {
+            e["Cid"] = r.Cid;
+            e["CidProfile"] = r.CidProfile;
+        }
+
         if (r.LastError is not null)
         {
             e["LastError"] = r.LastError;
@@ -130,6 +136,8 @@ public sealed class FileIndex(ITableStorage tables, StorageBootstrap bootstrap, 
         Backend = e.GetString("Backend") ?? "",
         BackendRef = e.GetString("BackendRef"),
         StagedBlob = e.GetString("StagedBlob") ?? "",
+        Cid = e.GetString("Cid"),
+        CidProfile = e.GetString("CidProfile"),
         Digests = e.Properties
             .Where(p => p.Key.StartsWith(DigestPrefix, StringComparison.Ordinal) && p.Value is string)
             .ToDictionary(p => p.Key[DigestPrefix.Length..], p => (string)p.Value!, StringComparer.Ordinal),

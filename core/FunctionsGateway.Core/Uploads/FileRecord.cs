@@ -24,6 +24,12 @@ public sealed record FileRecord
     /// <summary>The staged blob's name in the staging container.</summary>
     public required string StagedBlob { get; init; }
 
+    /// <summary>The UnixFS root CID of the content (Kubo's CID for the same bytes and <see cref="CidProfile"/>), computed on the upload pass.</summary>
+    public string? Cid { get; init; }
+
+    /// <summary>How <see cref="Cid"/> was computed (<c>UnixFsProfileSpec</c> text); backends rebuild or re-add the DAG with it.</summary>
+    public string? CidProfile { get; init; }
+
     /// <summary>Digests computed on the upload pass, by hasher name (<c>sha256</c>, …).</summary>
     public required IReadOnlyDictionary<string, string> Digests { get; init; }
 

@@ -70,7 +70,7 @@ public sealed partial class PushProcessor(
             // Under the Functions host a retry is a fresh message (its dequeue count starts again at 1), so the
             // record's own count is the reliable one; under the hosted poller both agree.
             var attempt = Math.Max(dequeueCount, record.Attempts + 1);
-            var outOfAttempts = attempt >= options.Value.PushMaxAttempts;
+            var outOfAttempts = attempt >= options.Value.PushMaxAttempts || e is PushRejectedException;
             await files.TryUpdateAsync(record with
             {
                 State = outOfAttempts ? FileState.Failed : FileState.Staged,

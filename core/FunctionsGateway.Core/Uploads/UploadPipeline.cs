@@ -1,4 +1,6 @@
 using System.Globalization;
+using FunctionsGateway.Core.Content;
+using FunctionsGateway.Core.Content.UnixFs;
 using FunctionsGateway.Core.Storage;
 using FunctionsGateway.Core.Storage.Azure;
 using FunctionsGateway.Core.Storage.Backends;
@@ -12,16 +14,18 @@ namespace FunctionsGateway.Core.Uploads;
 /// hasher sees the same bytes; only after the commit is the file recorded (<c>staged</c>) and a push
 /// enqueued. An exception at any step means no 2xx: the caller has nothing durable to report.
 /// </summary>
-public sealed partial class UploadPipeline(
+internal sealed partial class UploadPipeline(
     BlockBlobWriter writer,
     IBlobStorage blobs,
     IQueueStorage queues,
     FileIndex files,
+    CidIndex cids,
     StorageBackendRegistry backends,
     IEnumerable<IContentHasherFactory> hashers,
     StorageBootstrap bootstrap,
     StorageNames names,
     IOptions<UploadOptions> options,
+    IOptions<ContentOptions> content,
     TimeProvider time,
     ILogger<UploadPipeline> logger)
 {
@@ -43,6 +47,8 @@ public sealed partial class UploadPipeline(
         var id = Guid.CreateVersion7().ToString("N", CultureInfo.InvariantCulture);
         var stagedBlob = request.OwnerId + "/" + id;
         var running = hashers.Select(h => h.Create()).ToList();
+        var profile = request.Profile ?? content.Value.Profile;
+        using var dag = new UnixFsFileBuilder(profile);
         try
         {
             var size = await writer.WriteAsync(
@@ -51,9 +57,14 @@ public sealed partial class UploadPipeline(
                 request.Body,
                 options.Value.BlockSizeBytes,
                 limit,
-                block => running.ForEach(h => h.Append(block.Span)),
+                block =>
+                {
+                    dag.Append(block.Span);
+                    running.ForEach(h => h.Append(block.Span));
+                },
                 new BlobHttpHeaders(request.ContentType),
                 cancellationToken);
+            var root = dag.Complete().Root;
 
             var now = time.GetUtcNow();
             var record = await files.InsertAsync(new FileRecord
@@ -66,6 +77,8 @@ public sealed partial class UploadPipeline(
                 State = FileState.Staged,
                 Backend = backend.Name,
                 StagedBlob = stagedBlob,
+                Cid = root.ToString(),
+                CidProfile = UnixFsProfileSpec.Format(profile),
                 Digests = running.ToDictionary(h => h.Name, h => h.Complete(), StringComparer.Ordinal),
                 CreatedAt = now,
                 UpdatedAt = now,
@@ -95,6 +108,7 @@ public sealed partial class UploadPipeline(
     {
         try
         {
+            await cids.AddAsync(record, cancellationToken);
             await EnqueuePushAsync(record, cancellationToken);
         }
         catch (AzureStorageException)
@@ -102,6 +116,7 @@ public sealed partial class UploadPipeline(
             // Without a push the file would stay staged for ever; the client is told it failed, so remove the
             // record (and the staged bytes) rather than leave an upload the client believes lost.
             await files.DeleteAsync(record.OwnerId, record.Id, CancellationToken.None);
+            await cids.RemoveAsync(record, CancellationToken.None);
             await blobs.DeleteAsync(names.StagingContainer, record.StagedBlob, CancellationToken.None);
             throw;
         }

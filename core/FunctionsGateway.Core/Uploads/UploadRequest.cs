@@ -3,4 +3,8 @@ namespace FunctionsGateway.Core.Uploads;
 /// <summary>What a surface hands the pipeline: whose, what name, the body and what the client declared.</summary>
 /// <param name="DeclaredLength">Content-Length when the client sent one; checked against the limit before any byte is read.</param>
 /// <param name="Backend">The backend to push to; null for the configured default.</param>
-public sealed record UploadRequest(string OwnerId, string Name, Stream Body, long? DeclaredLength, string? ContentType, string? Backend = null);
+public sealed record UploadRequest(string OwnerId, string Name, Stream Body, long? DeclaredLength, string? ContentType, string? Backend = null)
+{
+    /// <summary>How the CID is computed; null for <c>Gateway:Content:CidProfile</c>.</summary>
+    internal Content.UnixFs.UnixFsProfile? Profile { get; init; }
+}

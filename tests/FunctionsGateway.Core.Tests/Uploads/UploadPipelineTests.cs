@@ -93,4 +93,31 @@ public sealed class UploadPipelineTests(AzuriteFixture azurite)
         await stream.CopyToAsync(copy);
         return copy.ToArray();
     }
+
+    // spec/standards.md §4 vectors: "hello world" under Kubo's default and under cid-version=1.
+    [Theory]
+    [InlineData(null, "Qmf412jQZiuVUtdgnB36FXFX7xg5V6KEbSJ4dpQuhkLyfD")]
+    [InlineData("unixfs-v1-2025", "bafkreifzjut3te2nhyekklss27nh3k72ysco7y32koao5eei66wof36n5e")]
+    [InlineData("cid-version=1,raw-leaves=false", "bafybeihykld7uyxzogax6vgyvag42y7464eywpf55gxi5qpoisibh3c5wa")]
+    public async Task UploadAsync_HelloWorld_KuboCidForTheConfiguredProfile(string? profile, string cid)
+    {
+        await using var services = GatewayServices.Create(azurite, new Dictionary<string, string?> { ["Gateway:Content:CidProfile"] = profile });
+
+        var record = await services.GetRequiredService<UploadPipeline>().UploadAsync(
+            new UploadRequest("owner1", "hello.txt", new TrickleStream("hello world"u8.ToArray()), null, "text/plain"));
+
+        Assert.Equal(cid, record.Cid);
+        Assert.Equal(cid, (await services.GetRequiredService<FileIndex>().GetAsync("owner1", record.Id))!.Cid);
+    }
+
+    [Fact]
+    public async Task UploadAsync_ProfileInTheRequest_WinsOverTheSetting()
+    {
+        await using var services = GatewayServices.Create(azurite);
+
+        var record = await services.GetRequiredService<UploadPipeline>().UploadAsync(
+            new UploadRequest("owner1", "empty", new MemoryStream(), 0, null) { Profile = FunctionsGateway.Core.Content.UnixFs.UnixFsProfile.ForKubo(1) });
+
+        Assert.Equal("bafkreihdwdcefgh4dqkjv67uzcmw7ojee6xedzdetojuzjevtenxquvyku", record.Cid);
+    }
 }

@@ -1,3 +1,7 @@
+using FunctionsGateway.Core.Content;
+using FunctionsGateway.Core.Content.Blocks;
+using FunctionsGateway.Core.Content.Multiformats;
+using FunctionsGateway.Core.Content.UnixFs;
 using FunctionsGateway.Core.Storage.Azure;
 using FunctionsGateway.Core.Uploads;
 using Microsoft.Extensions.Options;
@@ -5,10 +9,21 @@ using Microsoft.Extensions.Options;
 namespace FunctionsGateway.Core.Storage.Backends;
 
 /// <summary>
-/// The <c>local</c> backend: content kept in the gateway's own <c>content</c> container, one blob per
-/// file (<c>{owner}/{file id}</c>), so storing the same file twice overwrites it with the same bytes.
+/// The <c>local</c> backend (DESIGN.md §8): the file's bytes as one blob in the <c>content</c> container
+/// (<c>{owner}/{file id}</c>, for fast whole and ranged reads) and its UnixFS DAG as content-addressed blocks in
+/// the <c>blocks</c> container, rebuilt from the staged bytes with the file's CID profile, so that any CID inside
+/// the DAG can be served. The rebuilt root must equal the CID computed at upload, or the push is rejected.
+/// Storing twice writes the same bytes. Deleting a file removes its content blob; its blocks stay, as in an
+/// IPFS blockstore until garbage collection, because other files may share them.
 /// </summary>
-public sealed class LocalBackend(IBlobStorage blobs, BlockBlobWriter writer, StorageBootstrap bootstrap, StorageNames names, IOptions<UploadOptions> options) : IStorageBackend
+internal sealed class LocalBackend(
+    IBlobStorage blobs,
+    BlockBlobWriter writer,
+    BlobBlockStore blocks,
+    StorageBootstrap bootstrap,
+    StorageNames names,
+    IOptions<UploadOptions> uploads,
+    IOptions<ContentOptions> content) : IStorageBackend
 {
     public const string BackendName = "local";
 
@@ -19,20 +34,32 @@ public sealed class LocalBackend(IBlobStorage blobs, BlockBlobWriter writer, Sto
         ArgumentNullException.ThrowIfNull(file);
         ArgumentNullException.ThrowIfNull(openStaged);
         await bootstrap.EnsureCreatedAsync(cancellationToken);
-        var name = file.OwnerId + "/" + file.Id;
-        var existing = await blobs.GetPropertiesAsync(names.ContentContainer, name, cancellationToken);
-        if (existing?.ContentLength == file.Size)
+        if (!UnixFsProfileSpec.TryParse(file.CidProfile, out var profile, out var error))
         {
-            return name;
+            throw new PushRejectedException($"The file's CID profile '{file.CidProfile}' is not valid: {error}.");
         }
 
-        await using var staged = await openStaged(cancellationToken);
-        var written = await writer.WriteAsync(
-            names.ContentContainer, name, staged, options.Value.BlockSizeBytes, long.MaxValue, observe: null,
-            new BlobHttpHeaders(file.ContentType), cancellationToken);
-        if (written != file.Size)
+        var name = file.OwnerId + "/" + file.Id;
+        var sink = new CollectingBlockSink();
+        using var dag = new UnixFsFileBuilder(profile, sink);
+        await using (var staged = await openStaged(cancellationToken))
         {
-            throw new InvalidOperationException($"Staged blob {file.StagedBlob} holds {written} bytes, the record says {file.Size}.");
+            // One read of the stage feeds both the content blob and the blocks.
+            var parallelism = content.Value.BlockWriteParallelism;
+            var written = await writer.WriteAsync(
+                names.ContentContainer, name, new BlockStoringStream(staged, dag, sink, blocks, parallelism),
+                uploads.Value.BlockSizeBytes, long.MaxValue, observe: null, new BlobHttpHeaders(file.ContentType), cancellationToken);
+            if (written != file.Size)
+            {
+                throw new InvalidOperationException($"Staged blob {file.StagedBlob} holds {written} bytes, the record says {file.Size}.");
+            }
+        }
+
+        var root = dag.Complete().Root;
+        await blocks.PutManyAsync(sink.Drain(), content.Value.BlockWriteParallelism, cancellationToken);
+        if (file.Cid is { } expected && (!Cid.TryParse(expected, out var expectedCid) || expectedCid != root))
+        {
+            throw new PushRejectedException($"The stored DAG's root {root} differs from the CID computed at upload, {expected}.");
         }
 
         return name;

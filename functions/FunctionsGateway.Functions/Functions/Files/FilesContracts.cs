@@ -5,9 +5,9 @@ using FunctionsGateway.Core.Uploads;
 namespace FunctionsGateway.Functions.Functions.Files;
 
 /// <summary>A file as the files API shows it.</summary>
-internal sealed record FileResponse(string Id, string Name, long Size, string? Sha256, string State)
+internal sealed record FileResponse(string Id, string Name, long Size, string? Sha256, string State, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Cid)
 {
-    public static FileResponse From(FileRecord r) => new(r.Id, r.Name, r.Size, r.Sha256, StateName(r.State));
+    public static FileResponse From(FileRecord r) => new(r.Id, r.Name, r.Size, r.Sha256, StateName(r.State), r.Cid);
 
     public static string StateName(FileState state) => state.ToString().ToLowerInvariant();
 }
@@ -17,7 +17,7 @@ internal sealed record FileListResponse(
     IReadOnlyList<FileListItem> Items,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Continuation);
 
-internal sealed record FileListItem(string Id, string Name, long Size, string? Sha256, string State, DateTimeOffset CreatedAt);
+internal sealed record FileListItem(string Id, string Name, long Size, string? Sha256, string State, DateTimeOffset CreatedAt, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Cid);
 
 /// <summary><c>GET /v1/files/{id}/status</c>.</summary>
 internal sealed record FileStatusResponse(
@@ -25,6 +25,7 @@ internal sealed record FileStatusResponse(
     string Name,
     long Size,
     string? Sha256,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Cid,
     string State,
     string Backend,
     int Attempts,

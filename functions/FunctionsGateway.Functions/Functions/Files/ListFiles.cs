@@ -34,7 +34,7 @@ internal static class ListFiles
             return GatewayErrors.Problem(StatusCodes.Status400BadRequest, "invalid_continuation", e.Message);
         }
 
-        var items = page.Items.Select(r => new FileListItem(r.Id, r.Name, r.Size, r.Sha256, FileResponse.StateName(r.State), r.CreatedAt)).ToList();
+        var items = page.Items.Select(r => new FileListItem(r.Id, r.Name, r.Size, r.Sha256, FileResponse.StateName(r.State), r.CreatedAt, r.Cid)).ToList();
         return Results.Ok(new FileListResponse(items, page.Continuation));
     }
 }

@@ -34,6 +34,17 @@ public sealed class FilesFunctionsTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task PutFile_HelloWorld_KubosCid()
+    {
+        await using var app = new GatewayApplication(azurite, SmallLimits);
+        var (client, _, _) = await app.CreateUserClientAsync();
+
+        var body = await GatewayApplication.ReadJsonAsync(await client.PutAsync("/v1/files/hello.txt", new StringContent("hello world")));
+
+        Assert.Equal("Qmf412jQZiuVUtdgnB36FXFX7xg5V6KEbSJ4dpQuhkLyfD", body.GetProperty("cid").GetString());
+    }
+
+    [Fact]
     public async Task GetFile_AfterPush_StoredBytesWholeAndByRange()
     {
         await using var app = new GatewayApplication(azurite, SmallLimits);
