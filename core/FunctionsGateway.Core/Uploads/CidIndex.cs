@@ -25,6 +25,7 @@ internal sealed class CidIndex(ITableStorage tables, StorageBootstrap bootstrap,
         {
             ["OwnerId"] = record.OwnerId,
             ["FileId"] = record.Id,
+            ["Public"] = record.Public,
         }, TableUpdateMode.Replace, cancellationToken);
     }
 
@@ -40,14 +41,14 @@ internal sealed class CidIndex(ITableStorage tables, StorageBootstrap bootstrap,
         await tables.DeleteAsync(names.CidsTable, partition, Row(record.OwnerId, record.Id), "*", cancellationToken);
     }
 
-    /// <summary>The (owner, file id) pairs of every file whose root is <paramref name="cid"/>, at most <paramref name="limit"/>.</summary>
-    public async Task<IReadOnlyList<(string OwnerId, string FileId)>> FindAsync(Cid cid, int limit = 10, CancellationToken cancellationToken = default)
+    /// <summary>Every file whose root is <paramref name="cid"/> (at most <paramref name="limit"/>), with whether it is public.</summary>
+    public async Task<IReadOnlyList<CidIndexEntry>> FindAsync(Cid cid, int limit = 10, CancellationToken cancellationToken = default)
     {
         await bootstrap.EnsureCreatedAsync(cancellationToken);
         var page = await tables.QueryAsync(names.CidsTable, $"PartitionKey eq {TableKeys.Literal(BlockKey.For(cid))}", limit, null, cancellationToken);
         return page.Items
             .Where(e => e.GetString("OwnerId") is not null && e.GetString("FileId") is not null)
-            .Select(e => (e.GetString("OwnerId")!, e.GetString("FileId")!))
+            .Select(e => new CidIndexEntry(e.GetString("OwnerId")!, e.GetString("FileId")!, e["Public"] is true))
             .ToList();
     }
 

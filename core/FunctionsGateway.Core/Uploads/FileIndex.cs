@@ -95,6 +95,7 @@ public sealed class FileIndex(ITableStorage tables, StorageBootstrap bootstrap, 
             ["CreatedAt"] = r.CreatedAt,
             ["UpdatedAt"] = r.UpdatedAt,
             ["Attempts"] = r.Attempts,
+            ["Public"] = r.Public,
         };
         if (r.ContentType is not null)
         {
@@ -137,6 +138,7 @@ public sealed class FileIndex(ITableStorage tables, StorageBootstrap bootstrap, 
         BackendRef = e.GetString("BackendRef"),
         StagedBlob = e.GetString("StagedBlob") ?? "",
         Cid = e.GetString("Cid"),
+        Public = e["Public"] is true,
         CidProfile = e.GetString("CidProfile"),
         Digests = e.Properties
             .Where(p => p.Key.StartsWith(DigestPrefix, StringComparison.Ordinal) && p.Value is string)

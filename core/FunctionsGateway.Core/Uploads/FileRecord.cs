@@ -30,6 +30,12 @@ public sealed record FileRecord
     /// <summary>How <see cref="Cid"/> was computed (<c>UnixFsProfileSpec</c> text); backends rebuild or re-add the DAG with it.</summary>
     public string? CidProfile { get; init; }
 
+    /// <summary>
+    /// Whether the content may be served to anyone by its CID (<c>/ipfs/{cid}</c>): true for IPFS-style uploads
+    /// (<c>/api/v0/add</c>, pins), false for the files API's private files, which only their owner reads.
+    /// </summary>
+    public bool Public { get; init; }
+
     /// <summary>Digests computed on the upload pass, by hasher name (<c>sha256</c>, …).</summary>
     public required IReadOnlyDictionary<string, string> Digests { get; init; }
 

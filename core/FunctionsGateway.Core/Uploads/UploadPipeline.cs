@@ -78,6 +78,7 @@ internal sealed partial class UploadPipeline(
                 Backend = backend.Name,
                 StagedBlob = stagedBlob,
                 Cid = root.ToString(),
+                Public = request.Public,
                 CidProfile = UnixFsProfileSpec.Format(profile),
                 Digests = running.ToDictionary(h => h.Name, h => h.Complete(), StringComparer.Ordinal),
                 CreatedAt = now,

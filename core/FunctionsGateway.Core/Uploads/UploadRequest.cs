@@ -7,4 +7,7 @@ public sealed record UploadRequest(string OwnerId, string Name, Stream Body, lon
 {
     /// <summary>How the CID is computed; null for <c>Gateway:Content:CidProfile</c>.</summary>
     internal Content.UnixFs.UnixFsProfile? Profile { get; init; }
+
+    /// <summary>Whether anyone may read the content by its CID (see <see cref="FileRecord.Public"/>). Default false.</summary>
+    public bool Public { get; init; }
 }

@@ -14,15 +14,15 @@ public sealed class CidIndexTests(AzuriteFixture azurite)
         await using var services = GatewayServices.Create(azurite);
         var index = services.GetRequiredService<CidIndex>();
         var a = await PushProcessorTests.UploadAsync(services, "hello world"u8.ToArray());
-        var b = await services.GetRequiredService<UploadPipeline>().UploadAsync(new UploadRequest("owner2", "copy", new MemoryStream("hello world"u8.ToArray()), 11, null));
+        var b = await services.GetRequiredService<UploadPipeline>().UploadAsync(new UploadRequest("owner2", "copy", new MemoryStream("hello world"u8.ToArray()), 11, null) { Public = true });
         var cid = Cid.Parse(a.Cid!);
 
         var byV0 = await index.FindAsync(cid);
         var byV1 = await index.FindAsync(cid.ToV1());
 
         Assert.Equal(2, byV0.Count);
-        Assert.Contains((a.OwnerId, a.Id), byV0);
-        Assert.Contains((b.OwnerId, b.Id), byV1);
+        Assert.Contains(new CidIndexEntry(a.OwnerId, a.Id, Public: false), byV0);
+        Assert.Contains(new CidIndexEntry(b.OwnerId, b.Id, Public: true), byV1);
     }
 
     [Fact]

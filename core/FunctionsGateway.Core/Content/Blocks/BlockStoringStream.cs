@@ -5,9 +5,9 @@ namespace FunctionsGateway.Core.Content.Blocks;
 /// <summary>
 /// A read-through stream: every byte read from the source also goes into a UnixFS builder, and the blocks that
 /// read finished are stored before the read returns. The reader downstream (a blob writer) thus paces the
-/// block writes, and memory stays at what one read produces.
+/// block writes, and memory stays at what one read produces. Without a sink the builder only computes the root.
 /// </summary>
-internal sealed class BlockStoringStream(Stream source, UnixFsFileBuilder builder, CollectingBlockSink sink, BlobBlockStore blocks, int parallelism) : Stream
+internal sealed class BlockStoringStream(Stream source, UnixFsFileBuilder builder, CollectingBlockSink? sink, BlobBlockStore blocks, int parallelism) : Stream
 {
     public override bool CanRead => true;
 
@@ -29,7 +29,7 @@ internal sealed class BlockStoringStream(Stream source, UnixFsFileBuilder builde
         if (read > 0)
         {
             builder.Append(buffer.Span[..read]);
-            var finished = sink.Drain();
+            var finished = sink?.Drain() ?? [];
             if (finished.Count > 0)
             {
                 await blocks.PutManyAsync(finished, parallelism, cancellationToken);

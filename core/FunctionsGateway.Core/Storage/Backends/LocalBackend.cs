@@ -12,7 +12,9 @@ namespace FunctionsGateway.Core.Storage.Backends;
 /// The <c>local</c> backend (DESIGN.md §8): the file's bytes as one blob in the <c>content</c> container
 /// (<c>{owner}/{file id}</c>, for fast whole and ranged reads) and its UnixFS DAG as content-addressed blocks in
 /// the <c>blocks</c> container, rebuilt from the staged bytes with the file's CID profile, so that any CID inside
-/// the DAG can be served. The rebuilt root must equal the CID computed at upload, or the push is rejected.
+/// the DAG can be served. Only public files (<see cref="FileRecord.Public"/>) put blocks there, since anyone may
+/// read a block by its CID; a private file's DAG is still rebuilt and its root checked. The rebuilt root must
+/// equal the CID computed at upload, or the push is rejected.
 /// Storing twice writes the same bytes. Deleting a file removes its content blob; its blocks stay, as in an
 /// IPFS blockstore until garbage collection, because other files may share them.
 /// </summary>
@@ -40,7 +42,7 @@ internal sealed class LocalBackend(
         }
 
         var name = file.OwnerId + "/" + file.Id;
-        var sink = new CollectingBlockSink();
+        var sink = file.Public ? new CollectingBlockSink() : null;
         using var dag = new UnixFsFileBuilder(profile, sink);
         await using (var staged = await openStaged(cancellationToken))
         {
@@ -56,7 +58,10 @@ internal sealed class LocalBackend(
         }
 
         var root = dag.Complete().Root;
-        await blocks.PutManyAsync(sink.Drain(), content.Value.BlockWriteParallelism, cancellationToken);
+        if (sink is not null)
+        {
+            await blocks.PutManyAsync(sink.Drain(), content.Value.BlockWriteParallelism, cancellationToken);
+        }
         if (file.Cid is { } expected && (!Cid.TryParse(expected, out var expectedCid) || expectedCid != root))
         {
             throw new PushRejectedException($"The stored DAG's root {root} differs from the CID computed at upload, {expected}.");

@@ -25,7 +25,8 @@ public sealed class LocalBackendTests(AzuriteFixture azurite)
     {
         await using var services = GatewayServices.Create(azurite, SmallDag);
         var bytes = RandomNumberGenerator.GetBytes(20_000);
-        var record = await PushProcessorTests.UploadAsync(services, bytes);
+        var record = await services.GetRequiredService<UploadPipeline>().UploadAsync(
+            new UploadRequest("owner", "dag.bin", new MemoryStream(bytes), bytes.Length, null) { Public = true });
 
         var outcome = await services.GetRequiredService<PushProcessor>().ProcessAsync(new PushMessage(record.OwnerId, record.Id).ToJson(), 1);
 
@@ -49,6 +50,20 @@ public sealed class LocalBackendTests(AzuriteFixture azurite)
         using var read = new MemoryStream();
         await new UnixFsFileReader(store).CopyToAsync(root, read);
         Assert.Equal(bytes, read.ToArray());
+    }
+
+    [Fact]
+    public async Task Push_PrivateFile_StoredWithoutPublishingItsBlocks()
+    {
+        await using var services = GatewayServices.Create(azurite, SmallDag);
+        var record = await PushProcessorTests.UploadAsync(services, RandomNumberGenerator.GetBytes(5000));
+
+        var outcome = await services.GetRequiredService<PushProcessor>().ProcessAsync(new PushMessage(record.OwnerId, record.Id).ToJson(), 1);
+
+        Assert.Equal(PushOutcomeKind.Stored, outcome.Kind);
+        Assert.False(await services.GetRequiredService<BlobBlockStore>().HasAsync(Cid.Parse(record.Cid!)));
+        await using var content = await services.GetRequiredService<FileContentReader>().OpenAsync((await services.GetRequiredService<FileIndex>().GetAsync(record.OwnerId, record.Id))!, null);
+        Assert.NotNull(content);
     }
 
     [Fact]
