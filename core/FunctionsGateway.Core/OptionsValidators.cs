@@ -1,4 +1,6 @@
 using FunctionsGateway.Core.Accounts;
+using FunctionsGateway.Core.Chains.Cess;
+using FunctionsGateway.Core.Chains.Substrate.Rpc;
 using FunctionsGateway.Core.Storage;
 using FunctionsGateway.Core.Storage.Backends;
 using FunctionsGateway.Core.Uploads;
@@ -22,3 +24,9 @@ internal sealed partial class UploadOptionsValidator : IValidateOptions<UploadOp
 
 [OptionsValidator]
 internal sealed partial class BackendOptionsValidator : IValidateOptions<BackendOptions>;
+
+[OptionsValidator]
+internal sealed partial class SubstrateRpcOptionsValidator : IValidateOptions<SubstrateRpcOptions>;
+
+[OptionsValidator]
+internal sealed partial class CessChainOptionsValidator : IValidateOptions<CessChainOptions>;
