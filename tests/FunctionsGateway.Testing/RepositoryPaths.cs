@@ -15,6 +15,18 @@ public static class RepositoryPaths
     /// <summary>The pinned UnixFS importer (the CID reference) and its script.</summary>
     public static string UnixFsPeer => Path.Combine(TestPeers, "unixfs");
 
+    /// <summary>The pinned Substrate reference packages (polkadot.js, chopsticks) and their scripts.</summary>
+    public static string SubstratePeers => Path.Combine(Root, "tests", "peers", "substrate");
+
+    /// <summary>
+    /// CESS's testnet raw chain spec (with the runtime) from the shared folder beside the repository
+    /// (spec/cess.md §3.1), or the file named by <c>CESS_CHAIN_SPEC</c>.
+    /// </summary>
+    public static string CessChainSpec =>
+        Environment.GetEnvironmentVariable("CESS_CHAIN_SPEC") is { Length: > 0 } path
+            ? path
+            : Path.GetFullPath(Path.Combine(Root, "..", "shared", "chains", "cess", "cess-testnet-spec-raw.json"));
+
     private static string FindRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

@@ -49,7 +49,7 @@ public sealed class SubstrateRpcClient : IAsyncDisposable
         }
     }
 
-    /// <summary>A raw request: <paramref name="parameters"/> may hold strings, numbers, booleans, nulls and byte arrays (sent as <c>0x</c> hex).</summary>
+    /// <summary>A raw request: <paramref name="parameters"/> may hold strings, numbers, booleans, nulls, byte arrays (sent as <c>0x</c> hex) and JSON elements.</summary>
     public Task<JsonElement> RequestAsync(string method, IReadOnlyList<object?>? parameters = null, CancellationToken cancellationToken = default) =>
         _readPipeline.ExecuteAsync(
             static async (state, ct) => await state.Client.RequestOnceAsync(state.Method, state.Parameters, null, ct),
@@ -287,6 +287,9 @@ public sealed class SubstrateRpcClient : IAsyncDisposable
                         break;
                     case byte[] bytes:
                         writer.WriteStringValue(HexString.Encode(bytes));
+                        break;
+                    case JsonElement element:
+                        element.WriteTo(writer);
                         break;
                     default:
                         throw new ArgumentException($"Unsupported RPC parameter type {parameter.GetType().Name}.", nameof(parameters));
