@@ -76,8 +76,12 @@ internal sealed class RpcConnection : IAsyncDisposable
             {
                 await _socket.SendAsync(request, WebSocketMessageType.Text, endOfMessage: true, cancellationToken);
             }
-            catch (Exception e) when (e is WebSocketException or ObjectDisposedException or InvalidOperationException)
+            catch (Exception e) when (e is WebSocketException or ObjectDisposedException or InvalidOperationException or IOException ||
+                                      (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
             {
+                // The socket is broken: make sure nobody else sends on it and the receive loop ends.
+                _failure ??= e;
+                _socket.Abort();
                 throw Lost(e);
             }
             finally
