@@ -71,15 +71,9 @@ internal readonly struct FieldElement
         q = (l3 + q) >> 51;
         q = (l4 + q) >> 51;
 
+        // value - q·p = value + 19q - q·2^255: add 19q, carry, and drop bit 255.
         l0 += 19 * q;
-        l1 += l0 >> 51;
-        l0 &= Mask51;
-        l2 += l1 >> 51;
-        l1 &= Mask51;
-        l3 += l2 >> 51;
-        l2 &= Mask51;
-        l4 += l3 >> 51;
-        l3 &= Mask51;
+        CarryChain(ref l0, ref l1, ref l2, ref l3, ref l4);
         l4 &= Mask51;
 
         BinaryPrimitives.WriteUInt64LittleEndian(destination, l0 | (l1 << 51));
@@ -244,6 +238,17 @@ internal readonly struct FieldElement
     private static FieldElement Carry(FieldElement a)
     {
         ulong l0 = a._l0, l1 = a._l1, l2 = a._l2, l3 = a._l3, l4 = a._l4;
+        CarryChain(ref l0, ref l1, ref l2, ref l3, ref l4);
+        l0 += (l4 >> 51) * 19;
+        l4 &= Mask51;
+        l1 += l0 >> 51;
+        l0 &= Mask51;
+        return new FieldElement(l0, l1, l2, l3, l4);
+    }
+
+    /// <summary>Moves each limb's bits above 51 into the next limb (the top limb keeps its overflow).</summary>
+    private static void CarryChain(ref ulong l0, ref ulong l1, ref ulong l2, ref ulong l3, ref ulong l4)
+    {
         l1 += l0 >> 51;
         l0 &= Mask51;
         l2 += l1 >> 51;
@@ -252,10 +257,5 @@ internal readonly struct FieldElement
         l2 &= Mask51;
         l4 += l3 >> 51;
         l3 &= Mask51;
-        l0 += (l4 >> 51) * 19;
-        l4 &= Mask51;
-        l1 += l0 >> 51;
-        l0 &= Mask51;
-        return new FieldElement(l0, l1, l2, l3, l4);
     }
 }

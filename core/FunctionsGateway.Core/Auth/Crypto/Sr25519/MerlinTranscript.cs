@@ -24,19 +24,13 @@ internal sealed class MerlinTranscript
 
     public void AppendMessage(ReadOnlySpan<byte> label, ReadOnlySpan<byte> message)
     {
-        Span<byte> length = stackalloc byte[4];
-        BinaryPrimitives.WriteUInt32LittleEndian(length, (uint)message.Length);
-        _strobe.MetaAd(label, more: false);
-        _strobe.MetaAd(length, more: true);
+        LabelWithLength(_strobe, label, message.Length);
         _strobe.Ad(message, more: false);
     }
 
     public void ChallengeBytes(ReadOnlySpan<byte> label, Span<byte> destination)
     {
-        Span<byte> length = stackalloc byte[4];
-        BinaryPrimitives.WriteUInt32LittleEndian(length, (uint)destination.Length);
-        _strobe.MetaAd(label, more: false);
-        _strobe.MetaAd(length, more: true);
+        LabelWithLength(_strobe, label, destination.Length);
         _strobe.Prf(destination, more: false);
     }
 
@@ -49,10 +43,7 @@ internal sealed class MerlinTranscript
     public void WitnessBytes(ReadOnlySpan<byte> label, ReadOnlySpan<byte> witness, RandomNumberGenerator random, Span<byte> destination)
     {
         var rng = _strobe.Clone();
-        Span<byte> length = stackalloc byte[4];
-        BinaryPrimitives.WriteUInt32LittleEndian(length, (uint)witness.Length);
-        rng.MetaAd(label, more: false);
-        rng.MetaAd(length, more: true);
+        LabelWithLength(rng, label, witness.Length);
         rng.Key(witness, more: false);
 
         Span<byte> entropy = stackalloc byte[32];
@@ -61,8 +52,18 @@ internal sealed class MerlinTranscript
         rng.Key(entropy, more: false);
         CryptographicOperations.ZeroMemory(entropy);
 
+        Span<byte> length = stackalloc byte[4];
         BinaryPrimitives.WriteUInt32LittleEndian(length, (uint)destination.Length);
         rng.MetaAd(length, more: false);
         rng.Prf(destination, more: false);
+    }
+
+    /// <summary>Merlin's framing: meta-AD of the label, then (continued) of the data length as u32 LE.</summary>
+    private static void LabelWithLength(Strobe128 strobe, ReadOnlySpan<byte> label, int length)
+    {
+        Span<byte> encoded = stackalloc byte[4];
+        BinaryPrimitives.WriteUInt32LittleEndian(encoded, (uint)length);
+        strobe.MetaAd(label, more: false);
+        strobe.MetaAd(encoded, more: true);
     }
 }

@@ -81,10 +81,7 @@ public sealed class SubstrateRpcClientTests(ChopsticksFixture chain) : IAsyncLif
     [Fact]
     public async Task SubmitExtrinsicAsync_CorruptedSignature_ThrowsInvalidTransaction()
     {
-        var signer = Ed25519Signer.FromSeed(RandomSeed());
-        await chain.FundAsync(signer.AccountId, Plenty);
-        using var cess = new CessChainClient(_rpc, Options.Create(new CessChainOptions()));
-        var extrinsic = await cess.SignAsync(CessCalls.Remark("x"u8), signer);
+        var (_, extrinsic) = await SignFundedRemarkAsync(Ed25519Signer.FromSeed(RandomSeed()), "x");
         var bytes = extrinsic.Bytes.ToArray();
         bytes[40] ^= 1; // inside the signature (after length, 0x84, address)
 
@@ -99,25 +96,19 @@ public sealed class SubstrateRpcClientTests(ChopsticksFixture chain) : IAsyncLif
     [Fact]
     public async Task SubmitExtrinsicAsync_Valid_ReturnsHashAndIsIncluded()
     {
-        var signer = Sr25519Signer.FromMiniSecret(RandomSeed());
-        await chain.FundAsync(signer.AccountId, Plenty);
-        using var cess = new CessChainClient(_rpc, Options.Create(new CessChainOptions()));
-        var extrinsic = await cess.SignAsync(CessCalls.Remark("fire and forget"u8), signer);
+        var (address, extrinsic) = await SignFundedRemarkAsync(Sr25519Signer.FromMiniSecret(RandomSeed()), "fire and forget");
 
         var hash = await _rpc.SubmitExtrinsicAsync(extrinsic);
 
         Assert.Equal(HexString.Encode(extrinsic.Hash.Span), hash);
         await chain.NewBlockAsync();
-        Assert.Equal(1u, await _rpc.GetAccountNextIndexAsync(cess.ToAddress(signer.AccountId)));
+        Assert.Equal(1u, await _rpc.GetAccountNextIndexAsync(address));
     }
 
     [Fact]
     public async Task SubmitAndWatchExtrinsicAsync_Remark_ReportsReadyInBlockFinalized()
     {
-        var signer = Sr25519Signer.FromMiniSecret(RandomSeed());
-        await chain.FundAsync(signer.AccountId, Plenty);
-        using var cess = new CessChainClient(_rpc, Options.Create(new CessChainOptions()));
-        var extrinsic = await cess.SignAsync(CessCalls.Remark("watched"u8), signer);
+        var (_, extrinsic) = await SignFundedRemarkAsync(Sr25519Signer.FromMiniSecret(RandomSeed()), "watched");
 
         await using var watch = await _rpc.SubmitAndWatchExtrinsicAsync(extrinsic);
         var statuses = new List<ExtrinsicStatus>();
@@ -187,6 +178,15 @@ public sealed class SubstrateRpcClientTests(ChopsticksFixture chain) : IAsyncLif
         var error = await Assert.ThrowsAsync<SubstrateRpcException>(() => rpc.GetChainAsync());
         Assert.Equal(SubstrateRpcErrorKind.Transport, error.Kind);
         Assert.True(error.IsTransient);
+    }
+
+    /// <summary>Funds the signer's account and signs a <c>System.remark</c> for it (not submitted).</summary>
+    private async Task<(string Address, SignedExtrinsic Extrinsic)> SignFundedRemarkAsync(ISubstrateSigner signer, string remark)
+    {
+        await chain.FundAsync(signer.AccountId, Plenty);
+        using var cess = new CessChainClient(_rpc, Options.Create(new CessChainOptions()));
+        var extrinsic = await cess.SignAsync(CessCalls.Remark(System.Text.Encoding.UTF8.GetBytes(remark)), signer);
+        return (cess.ToAddress(signer.AccountId), extrinsic);
     }
 
     private static byte[] RandomSeed() => System.Security.Cryptography.RandomNumberGenerator.GetBytes(32);
