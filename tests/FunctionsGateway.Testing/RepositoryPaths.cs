@@ -27,6 +27,9 @@ public static class RepositoryPaths
             ? path
             : Path.GetFullPath(Path.Combine(Root, "..", "shared", "chains", "cess", "cess-testnet-spec-raw.json"));
 
+    /// <summary>The pinned Ethereum peers (ganache, solc-js, ethers, siwe) and their scripts.</summary>
+    public static string EthereumPeers => Path.Combine(Root, "tests", "peers", "ethereum");
+
     private static string FindRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
