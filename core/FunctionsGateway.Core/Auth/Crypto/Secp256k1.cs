@@ -5,6 +5,7 @@ using Org.BouncyCastle.Crypto.Signers;
 using Org.BouncyCastle.Math.EC;
 using Org.BouncyCastle.Math.EC.Multiplier;
 using BcBigInteger = Org.BouncyCastle.Math.BigInteger;
+using NumericInteger = System.Numerics.BigInteger;
 
 namespace FunctionsGateway.Core.Auth.Crypto;
 
@@ -29,7 +30,11 @@ public static class Secp256k1
     private static readonly BcBigInteger HalfN = N.ShiftRight(1);
     private static readonly BcBigInteger P = Curve.Curve.Field.Characteristic;
     private static readonly byte[] HalfOrder = ToScalarBytes(HalfN);
+    private static readonly byte[] Order = ToScalarBytes(N);
     private static readonly FixedPointCombMultiplier BaseMultiplier = new();
+    private static readonly NumericInteger NumericN = new(Order, isUnsigned: true, isBigEndian: true);
+    private static readonly Secp256k1FieldElement Seven = Secp256k1FieldElement.FromUInt64(7);
+    private static readonly Secp256k1JacobianPoint[] GeneratorTable = BuildGeneratorTable();
 
     /// <summary>True when <paramref name="privateKey"/> is 32 bytes and in [1, n-1].</summary>
     public static bool IsValidPrivateKey(ReadOnlySpan<byte> privateKey)
@@ -95,6 +100,7 @@ public static class Secp256k1
     /// Recovers the signer's public key (SEC 1 §4.1.6) into <paramref name="publicKey"/> (65 bytes,
     /// <c>0x04 ‖ X ‖ Y</c>). With <paramref name="requireLowS"/> a signature with s &gt; n/2 is refused as
     /// <see cref="SignatureStatus.HighS"/>; without it, it recovers like Ethereum's <c>ecrecover</c>.
+    /// The point arithmetic here is our own allocation-free field and Jacobian code.
     /// </summary>
     public static SignatureStatus TryRecoverPublicKey(ReadOnlySpan<byte> hash, in EcdsaSignature signature, Span<byte> publicKey, bool requireLowS = false)
     {
@@ -103,48 +109,58 @@ public static class Secp256k1
             return SignatureStatus.InvalidLength;
         }
 
-        var status = CheckScalars(signature, requireLowS, out var r, out var s);
+        var status = CheckScalars(signature, requireLowS);
         if (status != SignatureStatus.Valid)
         {
             return status;
         }
 
         // Step 1.1–1.3: R has x = r + j·n (j = recovery id bit 1) and the y parity of bit 0.
-        var x = (signature.RecoveryId & 2) != 0 ? r.Add(N) : r;
-        if (x.CompareTo(P) >= 0)
+        Span<byte> scalar = stackalloc byte[ScalarLength];
+        if ((signature.RecoveryId & 2) != 0)
+        {
+            var shifted = ToInteger(signature.R).Add(N);
+            if (shifted.CompareTo(P) >= 0)
+            {
+                return SignatureStatus.NoSuchPoint;
+            }
+
+            WriteScalar(shifted, scalar);
+        }
+        else
+        {
+            signature.R.CopyTo(scalar);
+        }
+
+        Secp256k1FieldElement.TryRead(scalar, out var x);
+        if (!((x.Square() * x) + Seven).TrySqrt(out var y))
         {
             return SignatureStatus.NoSuchPoint;
         }
 
-        var curve = Curve.Curve;
-        var fx = curve.FromBigInteger(x);
-        var y = fx.Square().Multiply(fx).Add(curve.B).Sqrt();
-        if (y is null)
-        {
-            return SignatureStatus.NoSuchPoint;
-        }
-
-        if (y.TestBitZero() != ((signature.RecoveryId & 1) != 0))
+        if (y.IsOdd != ((signature.RecoveryId & 1) != 0))
         {
             y = y.Negate();
         }
 
-        var bigR = curve.CreatePoint(x, y.ToBigInteger());
-
-        // Step 1.6: Q = r⁻¹(sR − eG) = (−e·r⁻¹)G + (s·r⁻¹)R.
-        var e = ToInteger(hash);
-        var rInverse = r.ModInverse(N);
-        var u1 = N.Subtract(e).Multiply(rInverse).Mod(N);
-        var u2 = s.Multiply(rInverse).Mod(N);
-        var q = ECAlgorithms.SumOfTwoMultiplies(Curve.G, u1, bigR, u2).Normalize();
-        if (q.IsInfinity)
+        // Step 1.6: Q = r⁻¹(sR − eG) = (−e·r⁻¹)G + (s·r⁻¹)R; r⁻¹ by our binary inversion, the two products
+        // with System.Numerics (a few small allocations, the only ones on this path).
+        Span<byte> u1 = stackalloc byte[ScalarLength];
+        Span<byte> u2 = stackalloc byte[ScalarLength];
+        Secp256k1ScalarInverse.Invert(signature.R, u1);
+        var rInverse = new NumericInteger(u1, isUnsigned: true, isBigEndian: true);
+        var e = new NumericInteger(hash, isUnsigned: true, isBigEndian: true) % NumericN;
+        WriteScalar((NumericN - e) * rInverse % NumericN, u1);
+        WriteScalar(new NumericInteger(signature.S, isUnsigned: true, isBigEndian: true) * rInverse % NumericN, u2);
+        var q = Secp256k1JacobianPoint.MultiplyAdd(GeneratorTable, u1, Secp256k1JacobianPoint.FromAffine(x, y), u2);
+        if (!q.TryToAffine(out var qx, out var qy))
         {
             return SignatureStatus.NoSuchPoint;
         }
 
         publicKey[0] = 0x04;
-        WriteScalar(q.AffineXCoord.ToBigInteger(), publicKey.Slice(1, 32));
-        WriteScalar(q.AffineYCoord.ToBigInteger(), publicKey.Slice(33, 32));
+        qx.Write(publicKey.Slice(1, 32));
+        qy.Write(publicKey.Slice(33, 32));
         return SignatureStatus.Valid;
     }
 
@@ -156,12 +172,14 @@ public static class Secp256k1
             return SignatureStatus.InvalidLength;
         }
 
-        var status = CheckScalars(signature, requireLowS, out var r, out var s);
+        var status = CheckScalars(signature, requireLowS);
         if (status != SignatureStatus.Valid)
         {
             return status;
         }
 
+        var r = ToInteger(signature.R);
+        var s = ToInteger(signature.S);
         ECPoint q;
         try
         {
@@ -192,16 +210,16 @@ public static class Secp256k1
     public static byte[] DecompressPublicKey(ReadOnlySpan<byte> publicKey) =>
         Curve.Curve.DecodePoint(publicKey.ToArray()).Normalize().GetEncoded(false);
 
-    private static SignatureStatus CheckScalars(in EcdsaSignature signature, bool requireLowS, out BcBigInteger r, out BcBigInteger s)
+    private static SignatureStatus CheckScalars(in EcdsaSignature signature, bool requireLowS)
     {
-        r = ToInteger(signature.R);
-        s = ToInteger(signature.S);
-        if (r.SignValue == 0 || s.SignValue == 0 || r.CompareTo(N) >= 0 || s.CompareTo(N) >= 0)
+        // SEC 1 §4.1.4 step 1: r and s in [1, n − 1], compared as 32-byte big-endian numbers.
+        if (!signature.R.ContainsAnyExcept((byte)0) || !signature.S.ContainsAnyExcept((byte)0)
+            || signature.R.SequenceCompareTo(Order) >= 0 || signature.S.SequenceCompareTo(Order) >= 0)
         {
             return SignatureStatus.ScalarOutOfRange;
         }
 
-        return requireLowS && s.CompareTo(HalfN) > 0 ? SignatureStatus.HighS : SignatureStatus.Valid;
+        return requireLowS && !IsLowS(signature.S) ? SignatureStatus.HighS : SignatureStatus.Valid;
     }
 
     private static BcBigInteger ToPrivateScalar(ReadOnlySpan<byte> privateKey)
@@ -229,6 +247,24 @@ public static class Secp256k1
         var bytes = new byte[ScalarLength];
         WriteScalar(value, bytes);
         return bytes;
+    }
+
+    private static void WriteScalar(NumericInteger value, Span<byte> destination)
+    {
+        destination.Clear();
+        value.TryWriteBytes(destination[(ScalarLength - value.GetByteCount(isUnsigned: true))..], out _, isUnsigned: true, isBigEndian: true);
+    }
+
+    private static Secp256k1JacobianPoint[] BuildGeneratorTable()
+    {
+        Span<byte> coordinate = stackalloc byte[ScalarLength];
+        WriteScalar(Curve.G.AffineXCoord.ToBigInteger(), coordinate);
+        Secp256k1FieldElement.TryRead(coordinate, out var gx);
+        WriteScalar(Curve.G.AffineYCoord.ToBigInteger(), coordinate);
+        Secp256k1FieldElement.TryRead(coordinate, out var gy);
+        var table = new Secp256k1JacobianPoint[16];
+        Secp256k1JacobianPoint.FillTable(Secp256k1JacobianPoint.FromAffine(gx, gy), table);
+        return table;
     }
 
     private static void WriteScalar(BcBigInteger value, Span<byte> destination)

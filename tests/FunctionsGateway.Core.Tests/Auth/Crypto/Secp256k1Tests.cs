@@ -53,6 +53,30 @@ public sealed class Secp256k1Tests
     }
 
     [Fact]
+    public void TryRecoverPublicKey_EitherRecoveryId_GivesKeysBouncyCastleVerifies()
+    {
+        // Our recovery arithmetic against BouncyCastle's independent ECDSA verification: both candidate keys
+        // (recovery id 0 and 1) are keys the signature verifies for, and the right one is the signer's.
+        var random = new Random(61);
+        for (var i = 0; i < 40; i++)
+        {
+            var key = NextKey(random);
+            var hash = NextBytes(random, 32);
+            var signature = Secp256k1.Sign(hash, key);
+            var other = new EcdsaSignature(signature.R, signature.S, signature.RecoveryId ^ 1);
+            var recovered = new byte[65];
+            var otherRecovered = new byte[65];
+
+            Assert.Equal(SignatureStatus.Valid, Secp256k1.TryRecoverPublicKey(hash, signature, recovered));
+            Assert.Equal(SignatureStatus.Valid, Secp256k1.TryRecoverPublicKey(hash, other, otherRecovered));
+
+            Assert.Equal(Secp256k1.GetPublicKey(key), recovered);
+            Assert.NotEqual(recovered, otherRecovered);
+            Assert.Equal(SignatureStatus.Valid, Secp256k1.Verify(hash, other, otherRecovered));
+        }
+    }
+
+    [Fact]
     public void TryRecoverPublicKey_HighS_RecoversUnlessStrict()
     {
         var key = RandomNumberGenerator.GetBytes(32);
