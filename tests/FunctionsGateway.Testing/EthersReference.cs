@@ -1,4 +1,6 @@
 using System.Text.Json.Nodes;
+using FunctionsGateway.Core.Storage.Emulator;
+using FunctionsGateway.Core.Tooling;
 
 namespace FunctionsGateway.Testing;
 
@@ -17,7 +19,7 @@ public static class EthersReference
     public static async Task<IReadOnlyList<ReferenceResult>> RunAsync(IEnumerable<(string Operation, JsonNode? Arguments)> cases)
     {
         var directory = RepositoryPaths.EthereumPeers;
-        await NodePackages.EnsureInstalledAsync(directory, Path.Combine("node_modules", "ethers", "package.json"));
+        await NpmToolInstaller.EnsureInstalledAsync(directory, Path.Combine("node_modules", "ethers", "package.json"));
         var batch = new JsonArray([.. cases.Select(c => new JsonObject { ["op"] = c.Operation, ["args"] = c.Arguments })]);
         var request = new JsonObject { ["cases"] = batch };
         var output = await NodePackages.RunNodeAsync(directory, "reference.mjs", [], request.ToJsonString(), TimeSpan.FromMinutes(1));

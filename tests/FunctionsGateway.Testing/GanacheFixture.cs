@@ -6,6 +6,7 @@ using FunctionsGateway.Core.Chains.Ethereum;
 using FunctionsGateway.Core.Chains.Ethereum.Rpc;
 using FunctionsGateway.Core.Storage.Emulator;
 using Xunit;
+using FunctionsGateway.Core.Tooling;
 
 namespace FunctionsGateway.Testing;
 
@@ -59,7 +60,7 @@ public sealed class GanacheFixture : IAsyncLifetime
         var directory = RepositoryPaths.EthereumPeers;
         try
         {
-            await NodePackages.EnsureInstalledAsync(directory, Marker);
+            await NpmToolInstaller.EnsureInstalledAsync(directory, Marker);
             var port = FreePorts.Next();
             Endpoint = new Uri($"http://127.0.0.1:{port}/");
             var compile = CompileAsync(directory);

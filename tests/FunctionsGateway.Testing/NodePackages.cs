@@ -2,35 +2,9 @@ using System.Diagnostics;
 
 namespace FunctionsGateway.Testing;
 
-/// <summary>
-/// Installs a folder's pinned npm packages (<c>npm ci --ignore-scripts</c> from its committed lock file, once,
-/// serialized across test processes by a lock file) and runs Node scripts in it.
-/// </summary>
+/// <summary>Runs Node scripts of a peer folder (installed first with <see cref="Core.Tooling.NpmToolInstaller"/>).</summary>
 public static class NodePackages
 {
-    /// <summary>Runs <c>npm ci</c> in <paramref name="directory"/> unless <paramref name="marker"/> (relative) exists.</summary>
-    public static async Task EnsureInstalledAsync(string directory, string marker, CancellationToken cancellationToken = default)
-    {
-        var markerPath = Path.Combine(directory, marker);
-        if (File.Exists(markerPath))
-        {
-            return;
-        }
-
-        await using var gate = await AcquireLockAsync(Path.Combine(directory, ".install.lock"), cancellationToken);
-        if (File.Exists(markerPath))
-        {
-            return;
-        }
-
-        var (exitCode, stdout, stderr) = await RunAsync("npm", directory, ["ci", "--ignore-scripts", "--no-audit", "--no-fund"], null, TimeSpan.FromMinutes(5), cancellationToken);
-        if (exitCode != 0 || !File.Exists(markerPath))
-        {
-            throw new InvalidOperationException(
-                $"'npm ci' in {directory} failed ({exitCode}); the tests need Node.js >= 20 and npm on PATH and the npm registry reachable. {stderr}{stdout}");
-        }
-    }
-
     /// <summary>Runs <c>node script args…</c> in <paramref name="directory"/> with <paramref name="stdin"/>; throws unless it exits 0.</summary>
     public static async Task<string> RunNodeAsync(string directory, string script, IEnumerable<string> arguments, string? stdin, TimeSpan timeout, CancellationToken cancellationToken = default)
     {
@@ -87,21 +61,6 @@ public static class NodePackages
             }
 
             return (process.ExitCode, await stdout, await stderr);
-        }
-    }
-
-    private static async Task<FileStream> AcquireLockAsync(string path, CancellationToken cancellationToken)
-    {
-        while (true)
-        {
-            try
-            {
-                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose);
-            }
-            catch (IOException)
-            {
-                await Task.Delay(250, cancellationToken);
-            }
         }
     }
 }

@@ -111,41 +111,22 @@ internal static partial class SiweMessageParser
             return lines.Error("expected 'Issued At: <RFC 3339 date-time>'");
         }
 
-        string? expirationTime = null, notBefore = null, requestId = null;
+        if (!TryOptionalField(ref lines, "Expiration Time: ", DateTimePattern(), out var expirationTime))
+        {
+            return lines.Error("expected 'Expiration Time: <RFC 3339 date-time>'");
+        }
+
+        if (!TryOptionalField(ref lines, "Not Before: ", DateTimePattern(), out var notBefore))
+        {
+            return lines.Error("expected 'Not Before: <RFC 3339 date-time>'");
+        }
+
+        if (!TryOptionalField(ref lines, "Request ID: ", RequestIdPattern(), out var requestId))
+        {
+            return lines.Error("the request id may hold only RFC 3986 pchar characters");
+        }
+
         List<string> resources = [];
-        if (lines.PeekStartsWith("Expiration Time: "))
-        {
-            TryField(ref lines, "Expiration Time: ", out var value);
-            if (!DateTimePattern().IsMatch(value))
-            {
-                return lines.Error("expected 'Expiration Time: <RFC 3339 date-time>'");
-            }
-
-            expirationTime = value;
-        }
-
-        if (lines.PeekStartsWith("Not Before: "))
-        {
-            TryField(ref lines, "Not Before: ", out var value);
-            if (!DateTimePattern().IsMatch(value))
-            {
-                return lines.Error("expected 'Not Before: <RFC 3339 date-time>'");
-            }
-
-            notBefore = value;
-        }
-
-        if (lines.PeekStartsWith("Request ID: "))
-        {
-            TryField(ref lines, "Request ID: ", out var value);
-            if (!RequestIdPattern().IsMatch(value))
-            {
-                return lines.Error("the request id may hold only RFC 3986 pchar characters");
-            }
-
-            requestId = value;
-        }
-
         if (lines.PeekStartsWith("Resources:"))
         {
             if (lines.Next() != "Resources:")
@@ -198,6 +179,20 @@ internal static partial class SiweMessageParser
 
         value = line[tag.Length..];
         return true;
+    }
+
+    /// <summary>Reads an optional <c>tag value</c> line: true and null when absent, false when present but malformed.</summary>
+    private static bool TryOptionalField(ref Lines lines, string tag, Regex pattern, out string? value)
+    {
+        value = null;
+        if (!lines.PeekStartsWith(tag))
+        {
+            return true;
+        }
+
+        TryField(ref lines, tag, out var text);
+        value = text;
+        return pattern.IsMatch(text);
     }
 
     [GeneratedRegex("^0x[a-zA-Z0-9]{40}$")]

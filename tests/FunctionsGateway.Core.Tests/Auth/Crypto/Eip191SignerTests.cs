@@ -9,8 +9,7 @@ namespace FunctionsGateway.Core.Tests.Auth.Crypto;
 public sealed class Eip191SignerTests
 {
     /// <summary>The login example of MEMO's API document (seed 001), signed by go-ethereum with v = 0.</summary>
-    private const string MemoLoginMessage =
-        "memo.io wants you to sign in with your Ethereum account:\n0xFD976F1F3dC6413Da5Fed05471eaBB01F4FaaC42\n\n\nURI: http://memo.io\nVersion: 1\nChain ID: 985\nNonce: 12c2ad59e12abbe224cf86741c4bf00a21432fb2673b29a694b72062385f9b5d\nIssued At: 2023-04-23T07:36:10Z";
+    private const string MemoLoginMessage = SiweMessageTestVectors.MemoChallenge;
 
     private const string MemoLoginSignature =
         "d5c406dd9ca168cc0894788cd262c3e9bd2f5413f87654c8cb685a9d872b9ab151fe80930c8de4da6adeadf38714387bee65c949ba47efa3eb5ee1335b6cc79400";
