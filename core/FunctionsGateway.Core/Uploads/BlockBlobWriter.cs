@@ -13,6 +13,9 @@ namespace FunctionsGateway.Core.Uploads;
 /// </summary>
 public sealed class BlockBlobWriter(IBlobStorage blobs)
 {
+    /// <summary>The most blocks one block blob can commit (spec/azure.md §4.1).</summary>
+    public const int MaxBlockCount = 50_000;
+
     /// <summary>Writes <paramref name="source"/> to the blob and returns the committed length.</summary>
     /// <param name="observe">Called with each block's bytes, in order, before it is staged.</param>
     /// <param name="maxBytes">Throws <see cref="UploadTooLargeException"/> once the source passes this many bytes.</param>
@@ -26,42 +29,64 @@ public sealed class BlockBlobWriter(IBlobStorage blobs)
         BlobHttpHeaders? headers,
         CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(source);
-        ArgumentOutOfRangeException.ThrowIfLessThan(blockSize, 1);
+        var staged = await StageAsync(new BlockStaging(container, blob, source, blockSize, maxBytes) { Observe = observe }, cancellationToken);
+        await blobs.CommitBlockListAsync(container, blob, BlockIds(0, staged.Blocks), headers, cancellationToken);
+        return staged.Bytes;
+    }
+
+    /// <summary>
+    /// Stages the source as uncommitted blocks numbered from <see cref="BlockStaging.FirstBlock"/>, without
+    /// committing them. Storage requests use <paramref name="cancellationToken"/>; reads of the source also
+    /// stop on <see cref="BlockStaging.SourceCancellation"/>.
+    /// </summary>
+    /// <exception cref="UploadTooLargeException">The source passed <see cref="BlockStaging.MaxBytes"/>, or the blob
+    /// would need more than <see cref="MaxBlockCount"/> blocks.</exception>
+    public async Task<StagedBlocks> StageAsync(BlockStaging staging, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(staging);
+        ArgumentNullException.ThrowIfNull(staging.Source);
+        ArgumentOutOfRangeException.ThrowIfLessThan(staging.BlockSize, 1);
+        ArgumentOutOfRangeException.ThrowIfNegative(staging.FirstBlock);
+        var blockSize = staging.BlockSize;
         var buffers = new[] { ArrayPool<byte>.Shared.Rent(blockSize), ArrayPool<byte>.Shared.Rent(blockSize) };
-        var blockIds = new List<string>();
+        using var reading = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, staging.SourceCancellation);
         Task pending = Task.CompletedTask;
         long total = 0;
+        var count = 0;
         try
         {
-            for (var index = 0; ; index++)
+            while (true)
             {
-                var buffer = buffers[index % 2];
-                var read = await FillAsync(source, buffer.AsMemory(0, blockSize), cancellationToken);
-                if (read == 0)
+                var buffer = buffers[count % 2];
+                var (read, failure) = await FillAsync(staging.Source, buffer.AsMemory(0, blockSize), staging.KeepReceivedOnSourceFailure, reading.Token, cancellationToken);
+                if (read > 0)
                 {
-                    break;
+                    total += read;
+                    if (total > staging.MaxBytes)
+                    {
+                        throw new UploadTooLargeException(staging.MaxBytes);
+                    }
+
+                    if (staging.FirstBlock + count >= MaxBlockCount)
+                    {
+                        throw new UploadTooLargeException($"The upload would need more than {MaxBlockCount} blocks; send it in larger pieces.");
+                    }
+
+                    var block = buffer.AsMemory(0, read);
+                    staging.Observe?.Invoke(block);
+                    // The other buffer's Put Block must finish before this one starts, so at most one is in flight
+                    // while the next block is read.
+                    await pending;
+                    pending = blobs.StageBlockAsync(staging.Container, staging.Blob, BlockId(staging.FirstBlock + count), block, cancellationToken);
+                    count++;
                 }
 
-                total += read;
-                if (total > maxBytes)
+                if (read == 0 || failure is not null)
                 {
-                    throw new UploadTooLargeException(maxBytes);
+                    await pending;
+                    return new StagedBlocks(total, count, failure);
                 }
-
-                var block = buffer.AsMemory(0, read);
-                observe?.Invoke(block);
-                // The other buffer's Put Block must finish before this one starts, so at most one is in flight
-                // while the next block is read.
-                await pending;
-                var id = BlockId(index);
-                blockIds.Add(id);
-                pending = blobs.StageBlockAsync(container, blob, id, block, cancellationToken);
             }
-
-            await pending;
-            await blobs.CommitBlockListAsync(container, blob, blockIds, headers, cancellationToken);
-            return total;
         }
         finally
         {
@@ -76,20 +101,56 @@ public sealed class BlockBlobWriter(IBlobStorage blobs)
     public static string BlockId(int index) =>
         Convert.ToBase64String(Encoding.ASCII.GetBytes(index.ToString("D8", CultureInfo.InvariantCulture)));
 
-    private static async Task<int> FillAsync(Stream source, Memory<byte> buffer, CancellationToken cancellationToken)
+    /// <summary>The ids of <paramref name="count"/> blocks from <paramref name="first"/>, in order (a Put Block List).</summary>
+    public static IReadOnlyList<string> BlockIds(int first, int count) => Enumerable.Range(first, count).Select(BlockId).ToList();
+
+    /// <summary>Reads until the buffer is full or the source ends. With <paramref name="keepOnFailure"/>, a failing
+    /// source (the client went away, the body was cut) ends the fill with what arrived instead of throwing.</summary>
+    private static async Task<(int Filled, Exception? Failure)> FillAsync(
+        Stream source, Memory<byte> buffer, bool keepOnFailure, CancellationToken readToken, CancellationToken storageToken)
     {
         var filled = 0;
-        while (filled < buffer.Length)
+        try
         {
-            var n = await source.ReadAsync(buffer[filled..], cancellationToken);
-            if (n == 0)
+            while (filled < buffer.Length)
             {
-                break;
-            }
+                var n = await source.ReadAsync(buffer[filled..], readToken);
+                if (n == 0)
+                {
+                    break;
+                }
 
-            filled += n;
+                filled += n;
+            }
+        }
+        catch (Exception e) when (keepOnFailure && !storageToken.IsCancellationRequested)
+        {
+            return (filled, e);
         }
 
-        return filled;
+        return (filled, null);
     }
 }
+
+/// <summary>What <see cref="BlockBlobWriter.StageAsync"/> stages: the source, where to, in what block size, and how far.</summary>
+/// <param name="MaxBytes">More bytes than this from the source throw <see cref="UploadTooLargeException"/>.</param>
+public sealed record BlockStaging(string Container, string Blob, Stream Source, int BlockSize, long MaxBytes)
+{
+    /// <summary>The index of the first block (block ids continue from here). Default 0.</summary>
+    public int FirstBlock { get; init; }
+
+    /// <summary>Called with each block's bytes, in order, before it is staged.</summary>
+    public Action<ReadOnlyMemory<byte>>? Observe { get; init; }
+
+    /// <summary>Stops reading the source (not the storage requests) when cancelled.</summary>
+    public CancellationToken SourceCancellation { get; init; }
+
+    /// <summary>
+    /// When the source fails (or <see cref="SourceCancellation"/> fires), stage what arrived as a last, shorter
+    /// block and report the failure in <see cref="StagedBlocks.SourceFailure"/> instead of throwing. Default false.
+    /// </summary>
+    public bool KeepReceivedOnSourceFailure { get; init; }
+}
+
+/// <summary>The outcome of staging: bytes and blocks staged, and why the source ended early, if it did.</summary>
+public sealed record StagedBlocks(long Bytes, int Blocks, Exception? SourceFailure);

@@ -19,7 +19,15 @@ internal sealed class FileContentReader(IBlobStorage blobs, StorageBackendRegist
             return await backend.OpenReadAsync(reference, range, cancellationToken);
         }
 
-        return await blobs.DownloadAsync(names.StagingContainer, record.StagedBlob, range, cancellationToken);
+        var staged = await blobs.DownloadAsync(names.StagingContainer, record.StagedBlob, range, cancellationToken);
+        if (staged is not null && !record.IsStagedVersion(staged.Properties))
+        {
+            // Rewritten through a still-valid upload SAS: not the bytes the record describes.
+            await staged.DisposeAsync();
+            return null;
+        }
+
+        return staged;
     }
 
     /// <summary>Deletes the record first (so the file disappears at once), then its bytes. False when it did not exist.</summary>

@@ -57,15 +57,8 @@ public sealed class FileIndex(ITableStorage tables, StorageBootstrap bootstrap, 
     public async Task<FileRecord?> TryUpdateAsync(FileRecord record, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(record);
-        try
-        {
-            var etag = await tables.UpdateAsync(names.FilesTable, ToEntity(record), record.ETag ?? "*", TableUpdateMode.Replace, cancellationToken);
-            return record with { ETag = etag };
-        }
-        catch (AzureStorageException e) when (e.Status is 412 or 404)
-        {
-            return null;
-        }
+        var etag = await tables.TryUpdateAsync(names.FilesTable, ToEntity(record), record.ETag ?? "*", TableUpdateMode.Replace, cancellationToken);
+        return etag is null ? null : record with { ETag = etag };
     }
 
     /// <summary>Deletes the record; false when it did not exist.</summary>
@@ -118,6 +111,11 @@ public sealed class FileIndex(ITableStorage tables, StorageBootstrap bootstrap, 
             e["LastError"] = r.LastError;
         }
 
+        if (r.StagedETag is not null)
+        {
+            e["StagedETag"] = r.StagedETag;
+        }
+
         foreach (var (name, value) in r.Digests)
         {
             e[DigestPrefix + name] = value;
@@ -140,6 +138,8 @@ public sealed class FileIndex(ITableStorage tables, StorageBootstrap bootstrap, 
         Cid = e.GetString("Cid"),
         Public = e["Public"] is true,
         CidProfile = e.GetString("CidProfile"),
+
+        StagedETag = e.GetString("StagedETag"),
         Digests = e.Properties
             .Where(p => p.Key.StartsWith(DigestPrefix, StringComparison.Ordinal) && p.Value is string)
             .ToDictionary(p => p.Key[DigestPrefix.Length..], p => (string)p.Value!, StringComparer.Ordinal),

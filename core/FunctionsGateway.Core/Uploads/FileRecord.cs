@@ -36,6 +36,13 @@ public sealed record FileRecord
     /// </summary>
     public bool Public { get; init; }
 
+    /// <summary>
+    /// The staged blob's ETag when its digests were computed, for blobs a client wrote itself (direct-to-blob
+    /// uploads, whose SAS stays valid for a while): the push and staged reads refuse a blob that no longer has it.
+    /// Null for blobs only the gateway writes.
+    /// </summary>
+    public string? StagedETag { get; init; }
+
     /// <summary>Digests computed on the upload pass, by hasher name (<c>sha256</c>, …).</summary>
     public required IReadOnlyDictionary<string, string> Digests { get; init; }
 
@@ -53,4 +60,11 @@ public sealed record FileRecord
     public string? ETag { get; init; }
 
     public string? Sha256 => Digests.TryGetValue(Sha256ContentHasher.DigestName, out var v) ? v : null;
+
+    /// <summary>True when <paramref name="staged"/> is the version of the staged blob this record describes.</summary>
+    public bool IsStagedVersion(Storage.Azure.BlobProperties staged)
+    {
+        ArgumentNullException.ThrowIfNull(staged);
+        return StagedETag is null || StagedETag == staged.ETag;
+    }
 }

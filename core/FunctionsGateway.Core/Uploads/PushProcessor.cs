@@ -98,6 +98,12 @@ public sealed partial class PushProcessor(
     {
         var download = await blobs.DownloadAsync(names.StagingContainer, record.StagedBlob, range: null, ct)
             ?? throw new InvalidOperationException($"Staged blob {record.StagedBlob} is missing.");
+        if (!record.IsStagedVersion(download.Properties))
+        {
+            await download.DisposeAsync();
+            throw new InvalidOperationException($"Staged blob {record.StagedBlob} was rewritten after the file was recorded; its digests no longer describe it.");
+        }
+
         return download.Content;
     };
 

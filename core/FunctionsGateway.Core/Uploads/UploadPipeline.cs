@@ -13,6 +13,7 @@ namespace FunctionsGateway.Core.Uploads;
 /// Stage first, then push (DESIGN.md §4): the body streams into a staged block blob while every registered
 /// hasher sees the same bytes; only after the commit is the file recorded (<c>staged</c>) and a push
 /// enqueued. An exception at any step means no 2xx: the caller has nothing durable to report.
+/// Large files arrive already staged (DESIGN.md §4 step 5) and join at <see cref="AdoptStagedAsync"/>.
 /// </summary>
 internal sealed partial class UploadPipeline(
     BlockBlobWriter writer,
@@ -29,6 +30,15 @@ internal sealed partial class UploadPipeline(
     TimeProvider time,
     ILogger<UploadPipeline> logger)
 {
+    /// <summary>The largest buffer the hashing pass of <see cref="AdoptStagedAsync"/> reads into.</summary>
+    private const int MaxHashingBufferBytes = 1024 * 1024;
+
+    /// <summary>A new file (and upload) id: 32 lowercase hex digits of a version-7 GUID, see <see cref="FileIndex.IsValidFileId"/>.</summary>
+    public static string NewFileId() => Guid.CreateVersion7().ToString("N", CultureInfo.InvariantCulture);
+
+    /// <summary>The staged blob of a file in the staging container: <c>{owner}/{file id}</c>.</summary>
+    public static string StagedBlobName(string ownerId, string fileId) => ownerId + "/" + fileId;
+
     /// <summary>Stages, records and enqueues one upload; returns the record (state <c>staged</c>).</summary>
     /// <exception cref="UploadTooLargeException">Declared or actual size over the limit; nothing was committed.</exception>
     public async Task<FileRecord> UploadAsync(UploadRequest request, CancellationToken cancellationToken = default)
@@ -40,61 +50,83 @@ internal sealed partial class UploadPipeline(
             throw new UploadTooLargeException(limit);
         }
 
-        var backend = request.Backend is null ? backends.Default : backends.Find(request.Backend)
-            ?? throw new ArgumentException($"Unknown backend '{request.Backend}'.", nameof(request));
+        var backend = ResolveBackend(request.Backend, nameof(request));
         await bootstrap.EnsureCreatedAsync(cancellationToken);
 
-        var id = Guid.CreateVersion7().ToString("N", CultureInfo.InvariantCulture);
-        var stagedBlob = request.OwnerId + "/" + id;
-        var running = hashers.Select(h => h.Create()).ToList();
-        var profile = request.Profile ?? content.Value.Profile;
-        using var dag = new UnixFsFileBuilder(profile);
+        var id = NewFileId();
+        var stagedBlob = StagedBlobName(request.OwnerId, id);
+        using var digests = new ContentDigestSet(hashers, request.Profile ?? content.Value.Profile);
+        var size = await writer.WriteAsync(
+            names.StagingContainer,
+            stagedBlob,
+            request.Body,
+            options.Value.BlockSizeBytes,
+            limit,
+            block => digests.Append(block.Span),
+            new BlobHttpHeaders(request.ContentType),
+            cancellationToken);
+
+        var record = NewRecord(request.OwnerId, id, request.Name, request.ContentType, backend, size, digests) with { Public = request.Public };
+        return await RecordAndEnqueueAsync(record, undoDeletesStagedBlob: true, cancellationToken);
+    }
+
+    /// <summary>
+    /// Hands a committed staged blob to the pipeline: one streaming pass through every hasher (memory bounded by
+    /// one buffer), then the same tail as <see cref="UploadAsync"/> — record (<c>staged</c>) and enqueue the push.
+    /// The blob's ETag is pinned in the record so that a later rewrite cannot pass for this file. Idempotent: a
+    /// file already recorded under <see cref="StagedUpload.FileId"/> is returned as it is. If the enqueue fails the
+    /// record is removed again but the staged blob is kept, so the caller can simply retry.
+    /// </summary>
+    /// <returns>The record, or null when no committed blob exists.</returns>
+    /// <exception cref="UploadTooLargeException">The blob is over the limit; it has been deleted.</exception>
+    /// <exception cref="StagedBlobChangedException">The blob was rewritten during the pass; nothing was recorded.</exception>
+    public async Task<FileRecord?> AdoptStagedAsync(StagedUpload upload, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(upload);
+        var backend = ResolveBackend(upload.Backend, nameof(upload));
+        await bootstrap.EnsureCreatedAsync(cancellationToken);
+        if (await files.GetAsync(upload.OwnerId, upload.FileId, cancellationToken) is { } existing)
+        {
+            return existing;
+        }
+
+        var limit = options.Value.MaxFileBytes;
+        using var digests = new ContentDigestSet(hashers, upload.Profile ?? content.Value.Profile);
+        BlobProperties read;
+        long size;
+        await using (var download = await blobs.DownloadAsync(names.StagingContainer, upload.StagedBlob, range: null, cancellationToken))
+        {
+            if (download is null)
+            {
+                return null;
+            }
+
+            if (download.Properties.ContentLength > limit)
+            {
+                await blobs.DeleteAsync(names.StagingContainer, upload.StagedBlob, CancellationToken.None);
+                throw new UploadTooLargeException(limit);
+            }
+
+            read = download.Properties;
+            size = await digests.AppendAllAsync(download.Content, Math.Min(options.Value.BlockSizeBytes, MaxHashingBufferBytes), cancellationToken);
+        }
+
+        var now = await blobs.GetPropertiesAsync(names.StagingContainer, upload.StagedBlob, cancellationToken);
+        if (size != read.ContentLength || now?.ETag != read.ETag)
+        {
+            throw new StagedBlobChangedException();
+        }
+
+        var record = NewRecord(upload.OwnerId, upload.FileId, upload.Name, upload.ContentType, backend, size, digests) with { StagedETag = read.ETag, Public = upload.Public };
         try
         {
-            var size = await writer.WriteAsync(
-                names.StagingContainer,
-                stagedBlob,
-                request.Body,
-                options.Value.BlockSizeBytes,
-                limit,
-                block =>
-                {
-                    dag.Append(block.Span);
-                    running.ForEach(h => h.Append(block.Span));
-                },
-                new BlobHttpHeaders(request.ContentType),
-                cancellationToken);
-            var root = dag.Complete().Root;
-
-            var now = time.GetUtcNow();
-            var record = await files.InsertAsync(new FileRecord
-            {
-                OwnerId = request.OwnerId,
-                Id = id,
-                Name = request.Name,
-                Size = size,
-                ContentType = request.ContentType,
-                State = FileState.Staged,
-                Backend = backend.Name,
-                StagedBlob = stagedBlob,
-                Cid = root.ToString(),
-                Public = request.Public,
-                CidProfile = UnixFsProfileSpec.Format(profile),
-                Digests = running.ToDictionary(h => h.Name, h => h.Complete(), StringComparer.Ordinal),
-                CreatedAt = now,
-                UpdatedAt = now,
-            }, cancellationToken);
-
-            await EnqueueOrUndoAsync(record, cancellationToken);
-            LogStaged(logger, id, size, backend.Name);
-            return record;
+            return await RecordAndEnqueueAsync(record, undoDeletesStagedBlob: false, cancellationToken);
         }
-        finally
+        catch (AzureStorageException e) when (e.Status == 409)
         {
-            foreach (var hasher in running.OfType<IDisposable>())
-            {
-                hasher.Dispose();
-            }
+            // A concurrent completion of the same upload recorded it first; its record (and push) stand.
+            return await files.GetAsync(upload.OwnerId, upload.FileId, cancellationToken)
+                ?? throw new InvalidOperationException($"File {upload.FileId} was recorded and removed while being adopted.", e);
         }
     }
 
@@ -105,22 +137,56 @@ internal sealed partial class UploadPipeline(
         await queues.SendAsync(names.PushQueue, new PushMessage(record.OwnerId, record.Id).ToJson(), cancellationToken: cancellationToken);
     }
 
-    private async Task EnqueueOrUndoAsync(FileRecord record, CancellationToken cancellationToken)
+    private IStorageBackend ResolveBackend(string? name, string parameterName) =>
+        name is null ? backends.Default : backends.Find(name) ?? throw new ArgumentException($"Unknown backend '{name}'.", parameterName);
+
+    private FileRecord NewRecord(string ownerId, string id, string name, string? contentType, IStorageBackend backend, long size, ContentDigestSet digests)
     {
+        var now = time.GetUtcNow();
+        return new FileRecord
+        {
+            OwnerId = ownerId,
+            Id = id,
+            Name = name,
+            Size = size,
+            ContentType = contentType,
+            State = FileState.Staged,
+            Backend = backend.Name,
+            StagedBlob = StagedBlobName(ownerId, id),
+            Cid = digests.CompleteCid().ToString(),
+            CidProfile = UnixFsProfileSpec.Format(digests.Profile),
+            Digests = digests.Complete(),
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+    }
+
+    /// <summary>The shared tail: record the committed file, then enqueue its push or undo the record.</summary>
+    private async Task<FileRecord> RecordAndEnqueueAsync(FileRecord record, bool undoDeletesStagedBlob, CancellationToken cancellationToken)
+    {
+        var inserted = await files.InsertAsync(record, cancellationToken);
         try
         {
-            await cids.AddAsync(record, cancellationToken);
-            await EnqueuePushAsync(record, cancellationToken);
+            await cids.AddAsync(inserted, cancellationToken);
+            await EnqueuePushAsync(inserted, cancellationToken);
         }
         catch (AzureStorageException)
         {
             // Without a push the file would stay staged for ever; the client is told it failed, so remove the
-            // record (and the staged bytes) rather than leave an upload the client believes lost.
-            await files.DeleteAsync(record.OwnerId, record.Id, CancellationToken.None);
-            await cids.RemoveAsync(record, CancellationToken.None);
-            await blobs.DeleteAsync(names.StagingContainer, record.StagedBlob, CancellationToken.None);
+            // record rather than leave an upload the client believes lost. The bytes go too unless the caller
+            // can retry from them (an adopted blob).
+            await files.DeleteAsync(inserted.OwnerId, inserted.Id, CancellationToken.None);
+            await cids.RemoveAsync(inserted, CancellationToken.None);
+            if (undoDeletesStagedBlob)
+            {
+                await blobs.DeleteAsync(names.StagingContainer, inserted.StagedBlob, CancellationToken.None);
+            }
+
             throw;
         }
+
+        LogStaged(logger, inserted.Id, inserted.Size, inserted.Backend);
+        return inserted;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Staged {FileId} ({Size} bytes) for {Backend}")]

@@ -87,6 +87,71 @@ public sealed class UploadPipelineTests(AzuriteFixture azurite)
             new UploadRequest("owner1", "x", new MemoryStream([1]), 1, null, Backend: "nowhere")));
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(300_000)]
+    public async Task AdoptStagedAsync_CommittedBlob_HashedRecordedWithItsETagAndQueued(int size)
+    {
+        await using var services = GatewayServices.Create(azurite, SmallBlocks);
+        var bytes = RandomNumberGenerator.GetBytes(size);
+        var upload = new StagedUpload("owner3", UploadPipeline.NewFileId(), "adopted.bin", "application/x-test");
+        var committed = await CommitAsync(services, upload.StagedBlob, bytes);
+
+        var record = await services.GetRequiredService<UploadPipeline>().AdoptStagedAsync(upload);
+
+        Assert.Equal((upload.FileId, "adopted.bin", (long)size, FileState.Staged), (record!.Id, record.Name, record.Size, record.State));
+        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(bytes)), record.Sha256);
+        Assert.Equal(upload.StagedBlob, record.StagedBlob);
+        Assert.Equal(committed.ETag, (await services.GetRequiredService<FileIndex>().GetAsync("owner3", upload.FileId))!.StagedETag);
+        var names = services.GetRequiredService<StorageNames>();
+        var queued = Assert.Single(await services.GetRequiredService<IQueueStorage>().PeekAsync(names.PushQueue, 32));
+        Assert.Equal(new PushMessage("owner3", upload.FileId), PushMessage.TryParse(queued.Text));
+    }
+
+    [Fact]
+    public async Task AdoptStagedAsync_Twice_SameRecordAndOnePush()
+    {
+        await using var services = GatewayServices.Create(azurite, SmallBlocks);
+        var upload = new StagedUpload("owner4", UploadPipeline.NewFileId(), "twice.bin", null);
+        await CommitAsync(services, upload.StagedBlob, [1, 2, 3]);
+        var pipeline = services.GetRequiredService<UploadPipeline>();
+
+        var first = await pipeline.AdoptStagedAsync(upload);
+        var second = await pipeline.AdoptStagedAsync(upload);
+
+        Assert.Equal(first!.ETag, second!.ETag);
+        Assert.Single(await services.GetRequiredService<IQueueStorage>().PeekAsync(services.GetRequiredService<StorageNames>().PushQueue, 32));
+    }
+
+    [Fact]
+    public async Task AdoptStagedAsync_NothingCommitted_NullAndNothingRecorded()
+    {
+        await using var services = GatewayServices.Create(azurite, SmallBlocks);
+        var upload = new StagedUpload("owner5", UploadPipeline.NewFileId(), "none.bin", null);
+
+        Assert.Null(await services.GetRequiredService<UploadPipeline>().AdoptStagedAsync(upload));
+        Assert.Null(await services.GetRequiredService<FileIndex>().GetAsync("owner5", upload.FileId));
+    }
+
+    [Fact]
+    public async Task AdoptStagedAsync_OverTheLimit_BlobDeletedAndThrows()
+    {
+        await using var services = GatewayServices.Create(azurite, SmallBlocks);
+        var upload = new StagedUpload("owner6", UploadPipeline.NewFileId(), "big.bin", null);
+        await CommitAsync(services, upload.StagedBlob, new byte[1_000_001]);
+
+        await Assert.ThrowsAsync<UploadTooLargeException>(() => services.GetRequiredService<UploadPipeline>().AdoptStagedAsync(upload));
+
+        Assert.Null(await services.GetRequiredService<IBlobStorage>().GetPropertiesAsync(services.GetRequiredService<StorageNames>().StagingContainer, upload.StagedBlob));
+        Assert.Null(await services.GetRequiredService<FileIndex>().GetAsync("owner6", upload.FileId));
+    }
+
+    private static async Task<BlobProperties> CommitAsync(ServiceProvider services, string blob, byte[] bytes)
+    {
+        await services.GetRequiredService<StorageBootstrap>().EnsureCreatedAsync();
+        return await services.GetRequiredService<IBlobStorage>().UploadAsync(services.GetRequiredService<StorageNames>().StagingContainer, blob, bytes);
+    }
+
     private static async Task<byte[]> ReadAllAsync(Stream stream)
     {
         using var copy = new MemoryStream();
