@@ -5,6 +5,8 @@ using FunctionsGateway.Core.Storage;
 using FunctionsGateway.Core.Storage.Azure;
 using FunctionsGateway.Core.Storage.Backends;
 using FunctionsGateway.Core.Uploads;
+using FunctionsGateway.Core.Uploads.Direct;
+using FunctionsGateway.Core.Uploads.Tus;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -30,6 +32,9 @@ public static class GatewayCoreServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<UploadOptions>, UploadOptionsValidator>();
         services.AddOptions<ContentOptions>().Bind(configuration.GetSection(ContentOptions.SectionName)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<ContentOptions>, ContentOptionsValidator>();
+
+        services.AddOptions<LargeUploadOptions>().Bind(configuration.GetSection(LargeUploadOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<LargeUploadOptions>, LargeUploadOptionsValidator>();
         services.AddOptions<BackendOptions>().Bind(configuration.GetSection(BackendOptions.SectionName)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<BackendOptions>, BackendOptionsValidator>();
 
@@ -51,6 +56,9 @@ public static class GatewayCoreServiceCollectionExtensions
         services.AddSingleton<PushProcessor>();
         services.AddSingleton<TriggeredPushHandler>();
         services.AddSingleton<FileContentReader>();
+        services.AddSingleton<UploadSessionStore>();
+        services.AddSingleton<TusUploadService>();
+        services.AddSingleton<DirectUploadService>();
         services.AddSingleton<IStorageBackend, LocalBackend>();
         services.AddSingleton<StorageBackendRegistry>();
         services.AddHostedPushWorker(configuration);

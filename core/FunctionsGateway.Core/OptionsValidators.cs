@@ -30,3 +30,6 @@ internal sealed partial class SubstrateRpcOptionsValidator : IValidateOptions<Su
 
 [OptionsValidator]
 internal sealed partial class CessChainOptionsValidator : IValidateOptions<CessChainOptions>;
+
+[OptionsValidator]
+internal sealed partial class LargeUploadOptionsValidator : IValidateOptions<LargeUploadOptions>;

@@ -4,6 +4,7 @@ using FunctionsGateway.Functions.Functions.Files;
 using FunctionsGateway.Functions.Functions.Ops;
 using FunctionsGateway.Functions.Functions.Platform;
 using FunctionsGateway.Functions.Functions.Queues;
+using FunctionsGateway.Functions.Functions.Uploads;
 using FunctionsGateway.Functions.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -16,6 +17,8 @@ app.UseHandlerHosting();
 app.MapPlatformFunctions();
 app.MapOpsFunctions();
 app.MapFilesFunctions();
+app.MapTusFunctions();
+app.MapDirectUploadFunctions();
 app.MapQueueFunctions();
 
 if (!FunctionJsonCommand.TryRun(app))

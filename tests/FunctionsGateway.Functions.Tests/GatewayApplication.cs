@@ -4,6 +4,8 @@ using System.Text.Json;
 using FunctionsGateway.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace FunctionsGateway.Functions.Tests;
 
@@ -13,9 +15,12 @@ public sealed class GatewayApplication : WebApplicationFactory<Program>
     public const string OperatorKey = "test-operator-key-0123456789";
 
     private readonly Dictionary<string, string?> _settings;
+    private readonly Action<IServiceCollection>? _services;
 
-    public GatewayApplication(AzuriteFixture azurite, IDictionary<string, string?>? overrides = null)
+    /// <param name="services">Replaces services after the handler registered its own.</param>
+    public GatewayApplication(AzuriteFixture azurite, IDictionary<string, string?>? overrides = null, Action<IServiceCollection>? services = null)
     {
+        _services = services;
         var settings = new Dictionary<string, string?>
         {
             ["Gateway:Uploads:PushWorker"] = "On",
@@ -29,12 +34,31 @@ public sealed class GatewayApplication : WebApplicationFactory<Program>
         _settings = GatewayServices.Settings(azurite, settings);
     }
 
+    /// <summary>
+    /// Serves the handler on real Kestrel at <c>127.0.0.1:{port}</c>, as the launch contract does, instead of the
+    /// in-memory test server (which buffers request bodies, so a connection cut mid-body cannot be staged there).
+    /// Call before anything else; <see cref="WebApplicationFactory{TEntryPoint}.CreateClient()"/> then talks to it.
+    /// </summary>
+    public Uri StartKestrel()
+    {
+        var port = FreePorts.Next();
+        _settings["FUNCTIONS_CUSTOMHANDLER_PORT"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        UseKestrel();
+        StartServer();
+        return new Uri($"http://127.0.0.1:{port}");
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Production");
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
+        }
+
+        if (_services is not null)
+        {
+            builder.ConfigureTestServices(_services);
         }
     }
 
@@ -75,5 +99,23 @@ public sealed class GatewayApplication : WebApplicationFactory<Program>
         var error = JsonDocument.Parse(text).RootElement.GetProperty("error");
         Assert.False(string.IsNullOrEmpty(error.GetProperty("message").GetString()));
         return error.GetProperty("code").GetString()!;
+    }
+
+    /// <summary>Polls <c>GET /v1/files/{id}/status</c> until the file is in <paramref name="state"/> (at most 30 s); returns the status.</summary>
+    public static async Task<JsonElement> WaitForFileStateAsync(HttpClient client, string id, string state)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            var status = await ReadJsonAsync(await client.GetAsync($"/v1/files/{id}/status"));
+            if (status.GetProperty("state").GetString() == state)
+            {
+                return status;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"file {id} is still {status.GetProperty("state").GetString()}");
+            await Task.Delay(100);
+        }
     }
 }

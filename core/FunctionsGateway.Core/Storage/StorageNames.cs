@@ -20,6 +20,7 @@ public sealed class StorageNames
         IdentitiesTable = Prefix + "identities";
         CredentialsTable = Prefix + "credentials";
         FilesTable = Prefix + "files";
+        UploadsTable = Prefix + "uploads";
         PushQueue = Prefix + "push";
         PushPoisonQueue = Prefix + "push-poison";
     }
@@ -44,6 +45,9 @@ public sealed class StorageNames
 
     public string FilesTable { get; }
 
+    /// <summary>Unfinished and finished large uploads (tus and direct-to-blob), partition = owner, row = upload id.</summary>
+    public string UploadsTable { get; }
+
     /// <summary>Push messages for the push worker.</summary>
     public string PushQueue { get; }
 
@@ -52,7 +56,7 @@ public sealed class StorageNames
 
     public IEnumerable<string> Containers => [StagingContainer, ContentContainer, BlocksContainer];
 
-    public IEnumerable<string> Tables => [IdentitiesTable, CredentialsTable, FilesTable, CidsTable];
+    public IEnumerable<string> Tables => [IdentitiesTable, CredentialsTable, FilesTable, CidsTable, UploadsTable];
 
     public IEnumerable<string> Queues => [PushQueue, PushPoisonQueue];
 }

@@ -2,6 +2,7 @@ using FunctionsGateway.Functions.Functions.Files;
 using FunctionsGateway.Functions.Functions.Ops;
 using FunctionsGateway.Functions.Functions.Platform;
 using FunctionsGateway.Functions.Functions.Queues;
+using FunctionsGateway.Functions.Functions.Uploads;
 using FunctionsGateway.Functions.Hosting;
 
 namespace FunctionsGateway.Functions.Functions;
@@ -15,6 +16,7 @@ internal static class GatewayFunctionsServiceCollectionExtensions
             {
                 options.SerializerOptions.TypeInfoResolverChain.Insert(0, OpsJsonContext.Default);
                 options.SerializerOptions.TypeInfoResolverChain.Insert(0, FilesJsonContext.Default);
+                options.SerializerOptions.TypeInfoResolverChain.Insert(0, UploadsJsonContext.Default);
                 options.SerializerOptions.TypeInfoResolverChain.Insert(0, PlatformJsonContext.Default);
                 options.SerializerOptions.TypeInfoResolverChain.Insert(0, QueueJsonContext.Default);
                 options.SerializerOptions.TypeInfoResolverChain.Insert(0, GatewayErrorJsonContext.Default);

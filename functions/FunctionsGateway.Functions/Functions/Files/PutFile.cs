@@ -12,8 +12,6 @@ internal static class PutFile
 {
     public const string Name = "FilesPut";
 
-    private const int MaxNameLength = 255;
-
     public static void Map(IEndpointRouteBuilder routes) =>
         routes.MapPut("/{name}", HandleAsync).AsFunction(Name)
             .WithMetadata(UnlimitedRequestBody.Instance)
@@ -22,10 +20,9 @@ internal static class PutFile
 
     private static async Task<IResult> HandleAsync(string name, HttpContext context, UploadPipeline pipeline, CancellationToken cancellationToken)
     {
-        if (!IsValidName(name))
+        if (!FileNames.IsValid(name))
         {
-            return GatewayErrors.Problem(StatusCodes.Status400BadRequest, "invalid_name",
-                $"The file name must be 1 to {MaxNameLength} characters, not '.' or '..', without control characters or slashes.");
+            return GatewayErrors.Problem(StatusCodes.Status400BadRequest, "invalid_name", FileNames.Rule);
         }
 
         var request = context.Request;
@@ -41,9 +38,4 @@ internal static class PutFile
             return GatewayErrors.Problem(StatusCodes.Status413PayloadTooLarge, "payload_too_large", e.Message);
         }
     }
-
-    private static bool IsValidName(string name) =>
-        name.Length is > 0 and <= MaxNameLength
-        && name is not ("." or "..")
-        && !name.Any(c => char.IsControl(c) || c is '/' or '\\');
 }

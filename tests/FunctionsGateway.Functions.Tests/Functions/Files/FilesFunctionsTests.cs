@@ -52,7 +52,7 @@ public sealed class FilesFunctionsTests(AzuriteFixture azurite)
         var bytes = RandomNumberGenerator.GetBytes(150_000);
         var id = (await GatewayApplication.ReadJsonAsync(await client.PutAsync("/v1/files/a.bin", new ByteArrayContent(bytes)))).GetProperty("id").GetString();
 
-        var status = await WaitForStateAsync(client, id!, "stored");
+        var status = await GatewayApplication.WaitForFileStateAsync(client, id!, "stored");
         using var whole = await client.GetAsync($"/v1/files/{id}");
         using var ranged = new HttpRequestMessage(HttpMethod.Get, $"/v1/files/{id}");
         ranged.Headers.Range = new RangeHeaderValue(100_000, 100_009);
@@ -149,7 +149,7 @@ public sealed class FilesFunctionsTests(AzuriteFixture azurite)
         await using var app = new GatewayApplication(azurite, SmallLimits);
         var (client, _, _) = await app.CreateUserClientAsync();
         var id = (await GatewayApplication.ReadJsonAsync(await client.PutAsync("/v1/files/x", new ByteArrayContent([1, 2, 3])))).GetProperty("id").GetString();
-        await WaitForStateAsync(client, id!, "stored");
+        await GatewayApplication.WaitForFileStateAsync(client, id!, "stored");
 
         using var deleted = await client.DeleteAsync($"/v1/files/{id}");
 
@@ -226,21 +226,5 @@ public sealed class FilesFunctionsTests(AzuriteFixture azurite)
         var (client, _, _) = await app.CreateUserClientAsync();
         Assert.Equal("file_not_found", await GatewayApplication.ReadErrorCodeAsync(await client.GetAsync($"/v1/files/{Guid.NewGuid():N}/status"), 404));
         Assert.Equal("file_not_found", await GatewayApplication.ReadErrorCodeAsync(await client.GetAsync("/v1/files/..%2F..%2Fx/status"), 404));
-    }
-
-    private static async Task<JsonElement> WaitForStateAsync(HttpClient client, string id, string state)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (true)
-        {
-            var status = await GatewayApplication.ReadJsonAsync(await client.GetAsync($"/v1/files/{id}/status"));
-            if (status.GetProperty("state").GetString() == state)
-            {
-                return status;
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, $"file {id} is still {status.GetProperty("state").GetString()}");
-            await Task.Delay(100);
-        }
     }
 }
