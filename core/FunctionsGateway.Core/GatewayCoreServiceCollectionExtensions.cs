@@ -4,6 +4,7 @@ using FunctionsGateway.Core.Content.Blocks;
 using FunctionsGateway.Core.Storage;
 using FunctionsGateway.Core.Storage.Azure;
 using FunctionsGateway.Core.Storage.Backends;
+using FunctionsGateway.Core.Storage.Ipfs;
 using FunctionsGateway.Core.Uploads;
 using FunctionsGateway.Core.Uploads.Direct;
 using FunctionsGateway.Core.Uploads.Tus;
@@ -60,6 +61,7 @@ public static class GatewayCoreServiceCollectionExtensions
         services.AddSingleton<TusUploadService>();
         services.AddSingleton<DirectUploadService>();
         services.AddSingleton<IStorageBackend, LocalBackend>();
+        services.AddIpfsBackend(configuration);
         services.AddSingleton<StorageBackendRegistry>();
         services.AddHostedPushWorker(configuration);
         return services;

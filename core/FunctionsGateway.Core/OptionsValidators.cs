@@ -33,3 +33,6 @@ internal sealed partial class CessChainOptionsValidator : IValidateOptions<CessC
 
 [OptionsValidator]
 internal sealed partial class LargeUploadOptionsValidator : IValidateOptions<LargeUploadOptions>;
+
+[OptionsValidator]
+internal sealed partial class IpfsOptionsValidator : IValidateOptions<Storage.Ipfs.IpfsOptions>;

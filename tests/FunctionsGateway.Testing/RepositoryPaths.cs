@@ -33,6 +33,9 @@ public static class RepositoryPaths
     /// <summary>The pinned tus client (tus-js-client) and its upload script.</summary>
     public static string TusPeer => Path.Combine(Root, "tests", "peers", "tus");
 
+    /// <summary>The pinned js-ipfs node (spec/test-peers.md) and its Node 20 polyfill.</summary>
+    public static string IpfsPeer => Path.Combine(TestPeers, "ipfs");
+
     private static string FindRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

@@ -41,6 +41,7 @@ internal sealed partial class UploadPipeline(
 
     /// <summary>Stages, records and enqueues one upload; returns the record (state <c>staged</c>).</summary>
     /// <exception cref="UploadTooLargeException">Declared or actual size over the limit; nothing was committed.</exception>
+    /// <exception cref="UnknownBackendException">The request names a backend that is not configured; nothing was read.</exception>
     public async Task<FileRecord> UploadAsync(UploadRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -50,7 +51,7 @@ internal sealed partial class UploadPipeline(
             throw new UploadTooLargeException(limit);
         }
 
-        var backend = ResolveBackend(request.Backend, nameof(request));
+        var backend = ResolveBackend(request.Backend);
         await bootstrap.EnsureCreatedAsync(cancellationToken);
 
         var id = NewFileId();
@@ -83,7 +84,7 @@ internal sealed partial class UploadPipeline(
     public async Task<FileRecord?> AdoptStagedAsync(StagedUpload upload, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(upload);
-        var backend = ResolveBackend(upload.Backend, nameof(upload));
+        var backend = ResolveBackend(upload.Backend);
         await bootstrap.EnsureCreatedAsync(cancellationToken);
         if (await files.GetAsync(upload.OwnerId, upload.FileId, cancellationToken) is { } existing)
         {
@@ -137,8 +138,7 @@ internal sealed partial class UploadPipeline(
         await queues.SendAsync(names.PushQueue, new PushMessage(record.OwnerId, record.Id).ToJson(), cancellationToken: cancellationToken);
     }
 
-    private IStorageBackend ResolveBackend(string? name, string parameterName) =>
-        name is null ? backends.Default : backends.Find(name) ?? throw new ArgumentException($"Unknown backend '{name}'.", parameterName);
+    private IStorageBackend ResolveBackend(string? name) => backends.Resolve(name);
 
     private FileRecord NewRecord(string ownerId, string id, string name, string? contentType, IStorageBackend backend, long size, ContentDigestSet digests)
     {

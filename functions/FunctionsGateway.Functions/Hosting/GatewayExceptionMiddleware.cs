@@ -1,10 +1,12 @@
 using FunctionsGateway.Core.Storage.Azure;
+using FunctionsGateway.Core.Storage.Ipfs;
 
 namespace FunctionsGateway.Functions.Hosting;
 
 /// <summary>
 /// Maps failures to the gateway's envelope in one place (STYLE.md rule 6): a malformed or oversized request
-/// → its 4xx; storage trouble → 503 with <c>Retry-After</c> (never a 2xx for bytes that are not durable);
+/// → its 4xx; storage trouble → 503 with <c>Retry-After</c> (never a 2xx for bytes that are not durable); an IPFS node
+/// that does not answer → 503 with <c>Retry-After</c>, one that answers with an error → 502;
 /// anything else → 500 with the request id, logged. No stack trace reaches the client. When the response has
 /// already started (a download cut short), the connection is aborted so the client cannot mistake a
 /// truncated body for a whole one.
@@ -33,6 +35,18 @@ internal sealed partial class GatewayExceptionMiddleware(RequestDelegate next, I
         {
             LogStorageFailed(logger, e, context.TraceIdentifier, e.Status, e.ErrorCode);
             await AnswerAsync(context, StatusCodes.Status503ServiceUnavailable, "storage_unavailable", $"Storage is unavailable; try again later. Request id: {context.TraceIdentifier}.", retryAfter: true);
+        }
+        catch (KuboRpcException e)
+        {
+            LogBackendFailed(logger, e, context.TraceIdentifier, e.Command, e.Status);
+            if (e.IsTransient)
+            {
+                await AnswerAsync(context, StatusCodes.Status503ServiceUnavailable, "backend_unavailable", $"The IPFS node is unavailable; try again later. Request id: {context.TraceIdentifier}.", retryAfter: true);
+            }
+            else
+            {
+                await AnswerAsync(context, StatusCodes.Status502BadGateway, "backend_error", $"The IPFS node failed the request. Request id: {context.TraceIdentifier}.");
+            }
         }
         catch (Exception e)
         {
@@ -63,6 +77,9 @@ internal sealed partial class GatewayExceptionMiddleware(RequestDelegate next, I
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Storage failed for request {RequestId}: status {Status}, code {ErrorCode}")]
     private static partial void LogStorageFailed(ILogger logger, Exception exception, string requestId, int status, string? errorCode);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "IPFS node failed for request {RequestId}: {Command}, status {Status}")]
+    private static partial void LogBackendFailed(ILogger logger, Exception exception, string requestId, string command, int status);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled failure in request {RequestId}")]
     private static partial void LogUnhandled(ILogger logger, Exception exception, string requestId);

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using FunctionsGateway.Core.Storage;
 using FunctionsGateway.Core.Storage.Azure;
+using FunctionsGateway.Core.Storage.Backends;
 using FunctionsGateway.Core.Uploads;
 using FunctionsGateway.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -80,11 +81,13 @@ public sealed class UploadPipelineTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task UploadAsync_UnknownBackend_Throws()
+    public async Task UploadAsync_UnknownBackend_ThrowsNamingConfiguredOnes()
     {
         await using var services = GatewayServices.Create(azurite, SmallBlocks);
-        await Assert.ThrowsAsync<ArgumentException>(() => services.GetRequiredService<UploadPipeline>().UploadAsync(
+        var e = await Assert.ThrowsAsync<UnknownBackendException>(() => services.GetRequiredService<UploadPipeline>().UploadAsync(
             new UploadRequest("owner1", "x", new MemoryStream([1]), 1, null, Backend: "nowhere")));
+        Assert.Equal("nowhere", e.Backend);
+        Assert.Contains("local", e.Message, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -1,7 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
+using FunctionsGateway.Core.Uploads;
 using FunctionsGateway.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace FunctionsGateway.Functions.Tests.Hosting;
 
@@ -52,5 +54,26 @@ public sealed class GatewayExceptionMiddlewareTests(AzuriteFixture azurite)
         Assert.Equal("storage_unavailable", await GatewayApplication.ReadErrorCodeAsync(response, 503));
         Assert.NotNull(response.Headers.RetryAfter);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task IpfsNodeDown_FileServedFromIt_503BackendUnavailableWithRetryAfter()
+    {
+        await using var app = new GatewayApplication(azurite, new Dictionary<string, string?>
+        {
+            ["Gateway:Ipfs:ApiUrl"] = "http://127.0.0.1:" + FreePorts.Next(),
+            ["Gateway:Ipfs:MaxRetries"] = "0",
+            ["Gateway:Uploads:PushWorker"] = "Off",
+        });
+        var (client, identity, _) = await app.CreateUserClientAsync();
+        var id = (await GatewayApplication.ReadJsonAsync(await client.PutAsync("/v1/files/a.bin?backend=ipfs", new ByteArrayContent([1, 2, 3])))).GetProperty("id").GetString()!;
+        var files = app.Services.GetRequiredService<FileIndex>();
+        var record = await files.GetAsync(identity, id);
+        await files.TryUpdateAsync(record! with { State = FileState.Stored, BackendRef = record.Cid });
+
+        using var response = await client.GetAsync($"/v1/files/{id}");
+
+        Assert.Equal("backend_unavailable", await GatewayApplication.ReadErrorCodeAsync(response, 503));
+        Assert.NotNull(response.Headers.RetryAfter);
     }
 }

@@ -25,6 +25,14 @@ public sealed class StorageBackendRegistry
 
     public IStorageBackend Default { get; }
 
+    /// <summary>The names of the registered backends.</summary>
+    public IReadOnlyCollection<string> Names => _backends.Keys;
+
     /// <summary>The backend called <paramref name="name"/>, or null.</summary>
     public IStorageBackend? Find(string name) => _backends.GetValueOrDefault(name);
+
+    /// <summary>The backend a request names, or the default when it names none.</summary>
+    /// <exception cref="UnknownBackendException">No backend has that name; the message lists those that exist.</exception>
+    public IStorageBackend Resolve(string? name) =>
+        name is null ? Default : Find(name) ?? throw new UnknownBackendException(name, Names);
 }

@@ -159,6 +159,18 @@ public sealed class FilesFunctionsTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task PutFile_BackendNotConfigured_400UnknownBackendNamingLocal()
+    {
+        await using var app = new GatewayApplication(azurite, SmallLimits);
+        var (client, _, _) = await app.CreateUserClientAsync();
+
+        using var response = await client.PutAsync("/v1/files/a.bin?backend=ipfs", new ByteArrayContent([1]));
+
+        Assert.Equal("unknown_backend", await GatewayApplication.ReadErrorCodeAsync(response, 400));
+        Assert.Contains("configured backends are: local.", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task PutFile_DeclaredLengthOverLimit_413AndNothingListed()
     {
         await using var app = new GatewayApplication(azurite, SmallLimits);
