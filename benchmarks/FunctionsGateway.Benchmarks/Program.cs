@@ -1,16 +1,30 @@
 using FunctionsGateway.Benchmarks;
 
-// Upload throughput: PUT /v1/files/{name} through the real handler vs a direct block upload to Azurite.
-// Usage: dotnet run -c Release --project benchmarks/FunctionsGateway.Benchmarks -- [--size-mib 1024] [--block-mib 4]
+// dotnet run -c Release --project benchmarks/FunctionsGateway.Benchmarks -- [upload] [--size-mib 1024] [--block-mib 4]
+//   Upload throughput: PUT /v1/files/{name} through the real handler vs a direct block upload to Azurite (the default).
+// … -- cid FILE [--profile SPEC]        prints the file's UnixFS CID (Kubo's `ipfs add --only-hash`).
+// … -- cid-bench [--file PATH | --size-mib 1024] [--runs 5]
+//   CID computation: UnixFsFileBuilder vs SHA-256 in process, and `cid FILE` vs `ipfs_cid FILE` as whole processes.
+return args switch
+{
+    ["cid", .. var rest] => CidCommand.Run(rest),
+    ["cid-bench", .. var rest] => await CidBenchmark.RunAsync(CidBenchmarkOptions.Parse(rest)),
+    ["upload", .. var rest] => await RunUploadAsync(rest),
+    _ => await RunUploadAsync(args),
+};
+
 // The two paths run in the order direct, gateway, gateway, direct (ABBA), so that Azurite slowing down as it
 // fills, or a busy machine, weighs on both alike; each path's figure is the mean of its two runs.
-var options = UploadBenchmarkOptions.Parse(args);
-await using var benchmark = await UploadBenchmark.StartAsync(options);
-var direct1 = await benchmark.DirectUploadAsync();
-var gateway1 = await benchmark.GatewayUploadAsync();
-var gateway2 = await benchmark.GatewayUploadAsync();
-var direct2 = await benchmark.DirectUploadAsync();
-var direct = UploadResult.Mean(direct1, direct2);
-var gateway = UploadResult.Mean(gateway1, gateway2);
-Console.WriteLine(UploadBenchmark.Report(options, [direct1, gateway1, gateway2, direct2], direct, gateway));
-return gateway.Throughput >= 0.7 * direct.Throughput && gateway.PeakRssBytes <= 200L * 1024 * 1024 ? 0 : 1;
+static async Task<int> RunUploadAsync(string[] args)
+{
+    var options = UploadBenchmarkOptions.Parse(args);
+    await using var benchmark = await UploadBenchmark.StartAsync(options);
+    var direct1 = await benchmark.DirectUploadAsync();
+    var gateway1 = await benchmark.GatewayUploadAsync();
+    var gateway2 = await benchmark.GatewayUploadAsync();
+    var direct2 = await benchmark.DirectUploadAsync();
+    var direct = UploadResult.Mean(direct1, direct2);
+    var gateway = UploadResult.Mean(gateway1, gateway2);
+    Console.WriteLine(UploadBenchmark.Report(options, [direct1, gateway1, gateway2, direct2], direct, gateway));
+    return gateway.Throughput >= 0.7 * direct.Throughput && gateway.PeakRssBytes <= 200L * 1024 * 1024 ? 0 : 1;
+}
