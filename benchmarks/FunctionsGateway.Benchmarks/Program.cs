@@ -1,7 +1,10 @@
 using FunctionsGateway.Benchmarks;
 
 // dotnet run -c Release --project benchmarks/FunctionsGateway.Benchmarks -- [upload] [--size-mib 1024] [--block-mib 4]
-//   Upload throughput: PUT /v1/files/{name} through the real handler vs a direct block upload to Azurite (the default).
+//        [--api files|kubo-add] [--gateway-only]
+//   Upload throughput: PUT /v1/files/{name} (or POST /api/v0/add with --api kubo-add) through the real handler vs a
+//   direct block upload to Azurite (the default). --gateway-only runs the gateway upload once and judges the
+//   handler's peak RSS alone.
 // … -- cid FILE [--profile SPEC]        prints the file's UnixFS CID (Kubo's `ipfs add --only-hash`).
 // … -- cid-bench [--file PATH | --size-mib 1024] [--runs 5]
 //   CID computation: UnixFsFileBuilder vs SHA-256 in process, and `cid FILE` vs `ipfs_cid FILE` as whole processes.
@@ -19,6 +22,13 @@ static async Task<int> RunUploadAsync(string[] args)
 {
     var options = UploadBenchmarkOptions.Parse(args);
     await using var benchmark = await UploadBenchmark.StartAsync(options);
+    if (options.GatewayOnly)
+    {
+        var once = await benchmark.GatewayUploadAsync();
+        Console.WriteLine(UploadBenchmark.Report(options, [once]));
+        return once.PeakRssBytes <= 200L * 1024 * 1024 ? 0 : 1;
+    }
+
     var direct1 = await benchmark.DirectUploadAsync();
     var gateway1 = await benchmark.GatewayUploadAsync();
     var gateway2 = await benchmark.GatewayUploadAsync();

@@ -94,15 +94,22 @@ internal sealed class UploadBenchmark : IAsyncDisposable
         return new UploadResult("direct Put Block to Azurite (SAS)", _options.SizeBytes, watch.Elapsed, 0);
     }
 
-    /// <summary><c>PUT /v1/files/bench.bin</c> with the same bytes; the push worker is off so only the upload is timed.</summary>
+    /// <summary>
+    /// <c>PUT /v1/files/bench.bin</c> with the same bytes, or with <c>--api kubo-add</c> <c>POST /api/v0/add</c> with them
+    /// as one multipart file part (streamed, chunked); the push worker is off so only the upload is timed.
+    /// </summary>
     public async Task<UploadResult> GatewayUploadAsync()
     {
         var token = await CreateTokenAsync();
-        using var request = new HttpRequestMessage(HttpMethod.Put, new Uri(_gateway, "v1/files/bench.bin"))
+        var upload = new StreamContent(new PatternStream(_options.SizeBytes), 1024 * 1024);
+        using var request = _options.KuboAdd
+            ? new HttpRequestMessage(HttpMethod.Post, new Uri(_gateway, "api/v0/add")) { Content = new MultipartFormDataContent { { upload, "file", "bench.bin" } } }
+            : new HttpRequestMessage(HttpMethod.Put, new Uri(_gateway, "v1/files/bench.bin")) { Content = upload };
+        if (!_options.KuboAdd)
         {
-            Content = new StreamContent(new PatternStream(_options.SizeBytes), 1024 * 1024),
-        };
-        request.Content.Headers.ContentLength = _options.SizeBytes;
+            upload.Headers.ContentLength = _options.SizeBytes;
+        }
+
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
 
         using var sampling = new CancellationTokenSource();
@@ -113,30 +120,37 @@ internal sealed class UploadBenchmark : IAsyncDisposable
         var body = await response.Content.ReadAsStringAsync();
         await sampling.CancelAsync();
         var peak = Math.Max(await sampler, ReadStatusKib("VmHWM") * 1024);
-        if (!response.IsSuccessStatusCode)
+        // /api/v0/add reports a failure after its first line as an error line in a 200.
+        if (!response.IsSuccessStatusCode || body.Contains("\"Type\":\"error\"", StringComparison.Ordinal))
         {
             throw new InvalidOperationException($"Gateway upload failed: {(int)response.StatusCode} {body}");
         }
 
-        return new UploadResult("PUT /v1/files/{name} through the handler", _options.SizeBytes, watch.Elapsed, peak);
+        var name = _options.KuboAdd ? "POST /api/v0/add through the handler" : "PUT /v1/files/{name} through the handler";
+        return new UploadResult(name, _options.SizeBytes, watch.Elapsed, peak);
     }
 
-    public static string Report(UploadBenchmarkOptions options, IReadOnlyList<UploadResult> runs, UploadResult direct, UploadResult gateway)
+    /// <summary>The table of runs, then the means and the targets; without <paramref name="direct"/>, the peak RSS alone.</summary>
+    public static string Report(UploadBenchmarkOptions options, IReadOnlyList<UploadResult> runs, UploadResult? direct = null, UploadResult? gateway = null)
     {
-        var ratio = gateway.Throughput / direct.Throughput;
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(runs);
         var text = new StringBuilder();
         text.AppendLine(CultureInfo.InvariantCulture, $"Upload of {options.SizeBytes / 1048576} MiB, {options.BlockBytes / 1048576} MiB blocks, Azurite on loopback, {Environment.ProcessorCount} cores");
         text.AppendLine();
         text.AppendLine("| Run | Time (s) | Throughput (MiB/s) | Handler peak RSS (MiB) |");
         text.AppendLine("|---|---:|---:|---:|");
-        foreach (var r in runs.Append(direct).Append(gateway))
+        foreach (var r in runs.Concat(direct is null || gateway is null ? [] : [direct, gateway]))
         {
             var rss = r.PeakRssBytes > 0 ? (r.PeakRssBytes / 1048576.0).ToString("F0", CultureInfo.InvariantCulture) : "–";
             text.AppendLine(CultureInfo.InvariantCulture, $"| {r.Name} | {r.Elapsed.TotalSeconds:F1} | {r.Throughput:F1} | {rss} |");
         }
 
         text.AppendLine();
-        text.AppendLine(CultureInfo.InvariantCulture, $"Pipeline / direct throughput: {ratio:F2} (target ≥ 0.70); handler peak RSS {gateway.PeakRssBytes / 1048576.0:F0} MiB (target ≤ 200 MiB).");
+        var peak = (gateway ?? runs.MaxBy(r => r.PeakRssBytes)!).PeakRssBytes / 1048576.0;
+        text.AppendLine(direct is not null && gateway is not null
+            ? string.Create(CultureInfo.InvariantCulture, $"Pipeline / direct throughput: {gateway.Throughput / direct.Throughput:F2} (target ≥ 0.70); handler peak RSS {peak:F0} MiB (target ≤ 200 MiB).")
+            : string.Create(CultureInfo.InvariantCulture, $"Handler peak RSS {peak:F0} MiB (target ≤ 200 MiB)."));
         return text.ToString();
     }
 

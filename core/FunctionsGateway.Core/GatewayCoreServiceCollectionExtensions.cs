@@ -1,6 +1,7 @@
 using FunctionsGateway.Core.Accounts;
 using FunctionsGateway.Core.Content;
 using FunctionsGateway.Core.Content.Blocks;
+using FunctionsGateway.Core.Ipfs;
 using FunctionsGateway.Core.Storage;
 using FunctionsGateway.Core.Storage.Azure;
 using FunctionsGateway.Core.Storage.Backends;
@@ -18,7 +19,7 @@ namespace FunctionsGateway.Core;
 /// <summary>Registers everything in core that the handler uses.</summary>
 public static class GatewayCoreServiceCollectionExtensions
 {
-    /// <summary>Storage clients, accounts, the upload pipeline and the backends, with validated options.</summary>
+    /// <summary>Storage clients, accounts, the upload pipeline, the backends and the IPFS services, with validated options.</summary>
     public static IServiceCollection AddGatewayCore(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
@@ -63,6 +64,7 @@ public static class GatewayCoreServiceCollectionExtensions
         services.AddSingleton<IStorageBackend, LocalBackend>();
         services.AddIpfsBackend(configuration);
         services.AddSingleton<StorageBackendRegistry>();
+        services.AddIpfs();
         services.AddHostedPushWorker(configuration);
         return services;
     }

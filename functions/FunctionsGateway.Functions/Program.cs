@@ -1,6 +1,8 @@
 using FunctionsGateway.Core;
 using FunctionsGateway.Functions.Functions;
 using FunctionsGateway.Functions.Functions.Files;
+using FunctionsGateway.Functions.Functions.Ipfs;
+using FunctionsGateway.Functions.Functions.Kubo;
 using FunctionsGateway.Functions.Functions.Ops;
 using FunctionsGateway.Functions.Functions.Platform;
 using FunctionsGateway.Functions.Functions.Queues;
@@ -19,6 +21,8 @@ app.MapOpsFunctions();
 app.MapFilesFunctions();
 app.MapTusFunctions();
 app.MapDirectUploadFunctions();
+app.MapIpfsFunctions();
+app.MapKuboFunctions();
 app.MapQueueFunctions();
 
 if (!FunctionJsonCommand.TryRun(app))

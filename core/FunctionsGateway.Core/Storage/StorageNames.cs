@@ -17,6 +17,7 @@ public sealed class StorageNames
         ContentContainer = Prefix + "content";
         BlocksContainer = Prefix + "blocks";
         CidsTable = Prefix + "cids";
+        PinsTable = Prefix + "pins";
         IdentitiesTable = Prefix + "identities";
         CredentialsTable = Prefix + "credentials";
         FilesTable = Prefix + "files";
@@ -39,6 +40,9 @@ public sealed class StorageNames
     /// <summary>Which files have which root CID (partition = multihash key, row = owner and file).</summary>
     public string CidsTable { get; }
 
+    /// <summary>Pins per identity (partition = owner, row = the pinned CID's multihash key), as Kubo's <c>pin</c> commands see them.</summary>
+    public string PinsTable { get; }
+
     public string IdentitiesTable { get; }
 
     public string CredentialsTable { get; }
@@ -56,7 +60,7 @@ public sealed class StorageNames
 
     public IEnumerable<string> Containers => [StagingContainer, ContentContainer, BlocksContainer];
 
-    public IEnumerable<string> Tables => [IdentitiesTable, CredentialsTable, FilesTable, CidsTable, UploadsTable];
+    public IEnumerable<string> Tables => [IdentitiesTable, CredentialsTable, FilesTable, CidsTable, UploadsTable, PinsTable];
 
     public IEnumerable<string> Queues => [PushQueue, PushPoisonQueue];
 }

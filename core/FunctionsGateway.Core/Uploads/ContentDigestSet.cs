@@ -1,5 +1,4 @@
 using System.Buffers;
-using FunctionsGateway.Core.Content.Multiformats;
 using FunctionsGateway.Core.Content.UnixFs;
 
 namespace FunctionsGateway.Core.Uploads;
@@ -57,8 +56,8 @@ internal sealed class ContentDigestSet : IDisposable
     /// <summary>The digests by hasher name.</summary>
     public IReadOnlyDictionary<string, string> Complete() => _hashers.ToDictionary(h => h.Name, h => h.Complete(), StringComparer.Ordinal);
 
-    /// <summary>The root CID of everything appended (call once, after the last append).</summary>
-    public Cid CompleteCid() => _dag.Complete().Root;
+    /// <summary>The root CID and DAG size of everything appended (call once, after the last append).</summary>
+    public UnixFsFileResult CompleteDag() => _dag.Complete();
 
     public void Dispose()
     {

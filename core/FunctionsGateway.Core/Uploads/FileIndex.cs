@@ -106,6 +106,11 @@ public sealed class FileIndex(ITableStorage tables, StorageBootstrap bootstrap, 
             e["CidProfile"] = r.CidProfile;
         }
 
+        if (r.DagSize is { } dagSize)
+        {
+            e["DagSize"] = dagSize;
+        }
+
         if (r.LastError is not null)
         {
             e["LastError"] = r.LastError;
@@ -138,8 +143,8 @@ public sealed class FileIndex(ITableStorage tables, StorageBootstrap bootstrap, 
         Cid = e.GetString("Cid"),
         Public = e["Public"] is true,
         CidProfile = e.GetString("CidProfile"),
-
         StagedETag = e.GetString("StagedETag"),
+        DagSize = e.GetInt64("DagSize"),
         Digests = e.Properties
             .Where(p => p.Key.StartsWith(DigestPrefix, StringComparison.Ordinal) && p.Value is string)
             .ToDictionary(p => p.Key[DigestPrefix.Length..], p => (string)p.Value!, StringComparer.Ordinal),

@@ -27,6 +27,12 @@ public sealed record FileRecord
     /// <summary>The UnixFS root CID of the content (Kubo's CID for the same bytes and <see cref="CidProfile"/>), computed on the upload pass.</summary>
     public string? Cid { get; init; }
 
+    /// <summary>
+    /// The cumulative size of the DAG under <see cref="Cid"/> (root block + Σ link Tsizes), what Kubo's
+    /// <c>/api/v0/add</c> prints as <c>Size</c> and a parent directory writes as the link's Tsize.
+    /// </summary>
+    public long? DagSize { get; init; }
+
     /// <summary>How <see cref="Cid"/> was computed (<c>UnixFsProfileSpec</c> text); backends rebuild or re-add the DAG with it.</summary>
     public string? CidProfile { get; init; }
 

@@ -143,6 +143,7 @@ internal sealed partial class UploadPipeline(
     private FileRecord NewRecord(string ownerId, string id, string name, string? contentType, IStorageBackend backend, long size, ContentDigestSet digests)
     {
         var now = time.GetUtcNow();
+        var dag = digests.CompleteDag();
         return new FileRecord
         {
             OwnerId = ownerId,
@@ -153,7 +154,8 @@ internal sealed partial class UploadPipeline(
             State = FileState.Staged,
             Backend = backend.Name,
             StagedBlob = StagedBlobName(ownerId, id),
-            Cid = digests.CompleteCid().ToString(),
+            Cid = dag.Root.ToString(),
+            DagSize = (long)dag.DagSize,
             CidProfile = UnixFsProfileSpec.Format(digests.Profile),
             Digests = digests.Complete(),
             CreatedAt = now,

@@ -3,8 +3,9 @@ using FunctionsGateway.Core.Accounts;
 namespace FunctionsGateway.Functions.Hosting;
 
 /// <summary>
-/// Runs one <see cref="IAuthScheme"/> before a function and answers 401 in the gateway's envelope when it
-/// fails (the surface maps the failure once, STYLE.md rule 2).
+/// Runs one <see cref="IAuthScheme"/> before a function and answers 401 when it fails, in the body shape of the
+/// endpoint's surface (<see cref="IErrorBodyWriter"/>; the gateway's envelope by default): the surface maps the
+/// failure once, STYLE.md rule 2.
 /// </summary>
 internal static class AuthSchemeFilter
 {
@@ -21,7 +22,7 @@ internal static class AuthSchemeFilter
             if (!result.Succeeded)
             {
                 http.Response.Headers.WWWAuthenticate = challenge;
-                return GatewayErrors.Problem(StatusCodes.Status401Unauthorized, "unauthorized", Describe(result.Failure));
+                return GatewayErrors.ForEndpoint(StatusCodes.Status401Unauthorized, "unauthorized", Describe(result.Failure));
             }
 
             http.SetPrincipal(result.Principal!);

@@ -19,6 +19,21 @@ internal static class GatewayErrors
             cancellationToken: response.HttpContext.RequestAborted);
     }
 
+    /// <summary>
+    /// An error result written by the endpoint's <see cref="IErrorBodyWriter"/> when it has one, else in the gateway's
+    /// envelope: for code shared by surfaces with different error bodies (the auth filter).
+    /// </summary>
+    public static IResult ForEndpoint(int status, string code, string message) => new EndpointErrorResult(status, code, message);
+
+    /// <summary>Writes an error to a response that has not started, in the shape of the request's endpoint.</summary>
+    public static Task WriteForEndpointAsync(HttpContext context, int status, string code, string message)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return context.GetEndpoint()?.Metadata.GetMetadata<IErrorBodyWriter>() is { } writer
+            ? writer.WriteAsync(context.Response, status, code, message)
+            : WriteAsync(context.Response, status, code, message);
+    }
+
     /// <summary>The code and message of an empty error status (unknown route, wrong method, …).</summary>
     public static (string Code, string Message) Describe(int status) => status switch
     {
@@ -36,4 +51,9 @@ internal static class GatewayErrors
         _ when status >= 500 => ("internal_error", "The gateway failed to handle the request."),
         _ => ("error", "The request failed."),
     };
+
+    private sealed class EndpointErrorResult(int status, string code, string message) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext) => WriteForEndpointAsync(httpContext, status, code, message);
+    }
 }

@@ -7,7 +7,8 @@ namespace FunctionsGateway.Functions.Hosting;
 /// Maps failures to the gateway's envelope in one place (STYLE.md rule 6): a malformed or oversized request
 /// → its 4xx; storage trouble → 503 with <c>Retry-After</c> (never a 2xx for bytes that are not durable); an IPFS node
 /// that does not answer → 503 with <c>Retry-After</c>, one that answers with an error → 502;
-/// anything else → 500 with the request id, logged. No stack trace reaches the client. When the response has
+/// anything else → 500 with the request id, logged. No stack trace reaches the client. The body takes the shape of
+/// the endpoint's surface (<see cref="IErrorBodyWriter"/>), the gateway's envelope by default. When the response has
 /// already started (a download cut short), the connection is aborted so the client cannot mistake a
 /// truncated body for a whole one.
 /// </summary>
@@ -69,7 +70,7 @@ internal sealed partial class GatewayExceptionMiddleware(RequestDelegate next, I
             context.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
-        await GatewayErrors.WriteAsync(context.Response, status, code, message);
+        await GatewayErrors.WriteForEndpointAsync(context, status, code, message);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Bad request ({Status}): {Reason}")]

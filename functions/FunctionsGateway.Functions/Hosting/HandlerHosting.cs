@@ -44,7 +44,7 @@ internal static class HandlerHosting
         app.UseStatusCodePages(context =>
         {
             var (code, message) = GatewayErrors.Describe(context.HttpContext.Response.StatusCode);
-            return GatewayErrors.WriteAsync(context.HttpContext.Response, context.HttpContext.Response.StatusCode, code, message);
+            return GatewayErrors.WriteForEndpointAsync(context.HttpContext, context.HttpContext.Response.StatusCode, code, message);
         });
         return app;
     }

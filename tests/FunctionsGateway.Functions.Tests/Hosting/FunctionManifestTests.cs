@@ -23,6 +23,9 @@ public sealed class FunctionManifestTests(AzuriteFixture azurite)
         Assert.Contains(functions, f => f is { Name: "FilesPut", Route: "v1/files/{name}" } && f.Methods.SequenceEqual(["put"]));
         Assert.Contains(functions, f => f is { Name: "FilesGet", Route: "v1/files/{id}" } && f.Methods.SequenceEqual(["get", "head"]));
         Assert.Contains(functions, f => f is { Name: "Health", Route: "health" });
+        Assert.Contains(functions, f => f is { Name: "IpfsGet", Route: "ipfs/{cid}" } && f.Methods.SequenceEqual(["get", "head"]));
+        Assert.Contains(functions, f => f is { Name: "IpfsGetPath", Route: "ipfs/{cid}/{*path}" } && f.Methods.SequenceEqual(["get", "head"]));
+        Assert.Contains(functions, f => f is { Name: "KuboAdd", Route: "api/v0/add" } && f.Methods.SequenceEqual(["post"]));
         Assert.Contains(functions, f => f is { Name: "OpenApiDocument", Route: "openapi/v1.json" });
         Assert.Contains(functions, f => f.Name == "PushWorker" && f.QueueName!.EndsWith("push", StringComparison.Ordinal));
         Assert.DoesNotContain(functions, f => f.Route.StartsWith("admin", StringComparison.OrdinalIgnoreCase) || f.Route.StartsWith("runtime", StringComparison.OrdinalIgnoreCase));

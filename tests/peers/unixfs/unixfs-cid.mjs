@@ -5,12 +5,7 @@
 // Output per job: { "cid": "<hex of the binary CID>", "text": "<CID as the importer prints it>", "size": "<DAG size>" }
 import { createReadStream } from 'node:fs'
 import { readFile } from 'node:fs/promises'
-import { importer } from 'ipfs-unixfs-importer'
-import { fixedSize } from 'ipfs-unixfs-importer/chunker'
-import { balanced } from 'ipfs-unixfs-importer/layout'
-
-// Only the CIDs are wanted: a blockstore that keeps nothing.
-const blockstore = { put: async (cid) => cid }
+import { importReference } from './reference-import.mjs'
 
 async function * nothing () {}
 
@@ -19,17 +14,7 @@ for (const job of jobs) {
   const content = job.length === 0
     ? nothing()
     : createReadStream(job.path, { start: 0, end: job.length - 1, highWaterMark: 1 << 20 })
-  let last
-  for await (const entry of importer([{ path: 'file', content }], blockstore, {
-    cidVersion: job.cidVersion,
-    rawLeaves: job.rawLeaves,
-    chunker: fixedSize({ chunkSize: job.chunkSize }),
-    layout: balanced({ maxChildrenPerNode: job.maxChildrenPerNode }),
-    reduceSingleLeafToSelf: true,
-    leafType: 'file'
-  })) {
-    last = entry
-  }
+  const last = await importReference(content, job)
   process.stdout.write(JSON.stringify({
     cid: Buffer.from(last.cid.bytes).toString('hex'),
     text: last.cid.toString(),

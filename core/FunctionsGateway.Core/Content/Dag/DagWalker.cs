@@ -86,31 +86,12 @@ internal sealed class DagWalker
         }
     }
 
-    private static Mode EntityMode(Cid cid, ReadOnlyMemory<byte> block)
+    private static Mode EntityMode(Cid cid, ReadOnlyMemory<byte> block) => UnixFsNodeKinds.Of(cid, block) switch
     {
-        if (cid.Codec == Multicodec.Raw)
-        {
-            return Mode.FileEntity;
-        }
-
-        if (cid.Codec != Multicodec.DagPb)
-        {
-            return Mode.Block;
-        }
-
-        var node = DagPbCodec.Decode(block);
-        if (node.Data is not { } data)
-        {
-            return Mode.Block;
-        }
-
-        return UnixFsDataCodec.Decode(data).Type switch
-        {
-            UnixFsDataType.File or UnixFsDataType.Raw => Mode.FileEntity,
-            UnixFsDataType.HamtShard => Mode.HamtEntity,
-            _ => Mode.Block,
-        };
-    }
+        UnixFsNodeKind.File => Mode.FileEntity,
+        UnixFsNodeKind.HamtDirectory => Mode.HamtEntity,
+        _ => Mode.Block,
+    };
 
     private static List<Step> Children(Cid cid, ReadOnlyMemory<byte> block, Mode mode, ulong nodeStart, ulong from, ulong to, bool ranged)
     {
@@ -163,8 +144,7 @@ internal sealed class DagWalker
     // A HAMT link named by the bucket prefix alone (log2(fanout)/4 hex digits) is a sub-shard; longer names are entries.
     private static void AddShardChildren(DagPbNode node, List<Step> children)
     {
-        var fanout = UnixFsDataCodec.Decode(node.Data!.Value).Fanout ?? 256;
-        var prefixLength = (System.Numerics.BitOperations.Log2(fanout) + 3) / 4;
+        var prefixLength = UnixFsNodeKinds.HamtPrefixLength(UnixFsDataCodec.Decode(node.Data!.Value));
         foreach (var link in node.Links)
         {
             if (link.Name is { } name && name.Length == prefixLength)

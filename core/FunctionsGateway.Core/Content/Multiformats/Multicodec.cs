@@ -23,6 +23,15 @@ internal static class Multicodec
     /// <summary>MerkleDAG CBOR.</summary>
     public const ulong DagCbor = 0x71;
 
+    /// <summary>Plain CBOR (no links).</summary>
+    public const ulong Cbor = 0x51;
+
+    /// <summary>MerkleDAG JSON.</summary>
+    public const ulong DagJson = 0x0129;
+
+    /// <summary>Plain JSON (no links).</summary>
+    public const ulong Json = 0x0200;
+
     /// <summary>The length of a sha2-256 digest.</summary>
     public const int Sha2_256Length = 32;
 
@@ -35,6 +44,9 @@ internal static class Multicodec
         Raw => "raw (0x55)",
         DagPb => "dag-pb (0x70)",
         DagCbor => "dag-cbor (0x71)",
+        Cbor => "cbor (0x51)",
+        DagJson => "dag-json (0x129)",
+        Json => "json (0x200)",
         _ => $"0x{code:x}",
     };
 }

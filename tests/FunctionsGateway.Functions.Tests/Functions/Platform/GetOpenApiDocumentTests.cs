@@ -22,7 +22,9 @@ public sealed class GetOpenApiDocumentTests(AzuriteFixture azurite)
         var paths = document.GetProperty("paths");
         foreach (var function in functions.Where(f => !f.IsQueueTrigger && f.Name != GetOpenApiDocumentName))
         {
-            Assert.True(paths.TryGetProperty("/" + function.Route, out var path), $"{function.Name}: /{function.Route} is not in the document");
+            // OpenAPI has no catch-all parameter: {*path} is written {path}.
+            var route = "/" + function.Route.Replace("{*", "{", StringComparison.Ordinal);
+            Assert.True(paths.TryGetProperty(route, out var path), $"{function.Name}: {route} is not in the document");
             foreach (var method in function.Methods)
             {
                 Assert.True(path.TryGetProperty(method, out _), $"{function.Name}: {method} /{function.Route} is not in the document");

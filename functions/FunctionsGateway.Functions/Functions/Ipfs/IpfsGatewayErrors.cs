@@ -1,0 +1,37 @@
+using FunctionsGateway.Functions.Hosting;
+
+namespace FunctionsGateway.Functions.Functions.Ipfs;
+
+/// <summary>
+/// The gateway's error answers: plain text with one precise line, as IPFS gateways answer browsers and tools
+/// (invalid CID or unsupported format → 400, unresolvable path or unknown CID → 404, unsatisfiable Accept → 406,
+/// range outside → 416, blocks not stored yet → 503 with <c>Retry-After</c>).
+/// </summary>
+internal sealed class IpfsGatewayErrors : IErrorBodyWriter
+{
+    public static readonly IpfsGatewayErrors Instance = new();
+
+    /// <summary>An error answer.</summary>
+    public static IResult Result(int status, string message) =>
+        Results.Text(message + "\n", "text/plain; charset=utf-8", statusCode: status);
+
+    /// <summary>503 with <c>Retry-After</c>: the content is coming but cannot be served in this form yet.</summary>
+    public static IResult RetryLater(string message) => new RetryLaterResult(message);
+
+    public Task WriteAsync(HttpResponse response, int status, string code, string message)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        response.StatusCode = status;
+        response.ContentType = "text/plain; charset=utf-8";
+        return response.WriteAsync(message + "\n", response.HttpContext.RequestAborted);
+    }
+
+    private sealed class RetryLaterResult(string message) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            httpContext.Response.Headers.RetryAfter = GatewayExceptionMiddleware.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return Result(StatusCodes.Status503ServiceUnavailable, message).ExecuteAsync(httpContext);
+        }
+    }
+}
