@@ -5,11 +5,13 @@ using FunctionsGateway.Benchmarks;
 //   Upload throughput: PUT /v1/files/{name} (or POST /api/v0/add with --api kubo-add) through the real handler vs a
 //   direct block upload to Azurite (the default). --gateway-only runs the gateway upload once and judges the
 //   handler's peak RSS alone.
+// … -- cold-start [--starts 20]       time to the first 200 from /health: deployment package vs an empty ASP.NET Core app.
 // … -- cid FILE [--profile SPEC]        prints the file's UnixFS CID (Kubo's `ipfs add --only-hash`).
 // … -- cid-bench [--file PATH | --size-mib 1024] [--runs 5]
 //   CID computation: UnixFsFileBuilder vs SHA-256 in process, and `cid FILE` vs `ipfs_cid FILE` as whole processes.
 return args switch
 {
+    [ColdStartOptions.Command, .. var rest] => await ColdStartBenchmark.RunAsync(ColdStartOptions.Parse(rest)),
     ["cid", .. var rest] => CidCommand.Run(rest),
     ["cid-bench", .. var rest] => await CidBenchmark.RunAsync(CidBenchmarkOptions.Parse(rest)),
     ["upload", .. var rest] => await RunUploadAsync(rest),

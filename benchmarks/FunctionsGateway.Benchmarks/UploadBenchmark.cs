@@ -266,17 +266,5 @@ internal sealed class UploadBenchmark : IAsyncDisposable
         return peak;
     }
 
-    /// <summary>A field of /proc/&lt;pid&gt;/status in KiB (VmRSS now, VmHWM the peak).</summary>
-    private long ReadStatusKib(string field)
-    {
-        foreach (var line in File.ReadLines($"/proc/{_handler.Id}/status"))
-        {
-            if (line.StartsWith(field + ":", StringComparison.Ordinal))
-            {
-                return long.Parse(line[(field.Length + 1)..].Trim().Split(' ')[0], CultureInfo.InvariantCulture);
-            }
-        }
-
-        return 0;
-    }
+    private long ReadStatusKib(string field) => ProcessStatus.ReadKib(_handler.Id, field);
 }

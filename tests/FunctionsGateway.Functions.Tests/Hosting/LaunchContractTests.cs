@@ -56,8 +56,7 @@ public sealed class LaunchContractTests(AzuriteFixture azurite)
         }
         finally
         {
-            handler.Kill(entireProcessTree: true);
-            await handler.WaitForExitAsync();
+            await LaunchContract.StopAsync(handler);
         }
     }
 
@@ -162,58 +161,24 @@ public sealed class LaunchContractTests(AzuriteFixture azurite)
         }
         finally
         {
-            handler.Kill(entireProcessTree: true);
-            await handler.WaitForExitAsync();
+            await LaunchContract.StopAsync(handler);
         }
     }
 
     private Process Start(int port, string? storage = null, IReadOnlyDictionary<string, string>? environment = null)
     {
         Assert.True(File.Exists(HandlerBuildOutput.Executable), $"The handler is not built at {HandlerBuildOutput.Executable}.");
-        var start = new ProcessStartInfo(HandlerBuildOutput.Executable)
+        return LaunchContract.Start(LaunchContract.StartInfo(HandlerBuildOutput.Executable, port, new Dictionary<string, string>
         {
-            WorkingDirectory = HandlerBuildOutput.Directory,
-            UseShellExecute = false,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.Environment["FUNCTIONS_CUSTOMHANDLER_PORT"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        start.Environment["AzureWebJobsStorage"] = storage ?? azurite.ConnectionString;
-        start.Environment["Gateway__Operator__Key"] = OperatorKey;
-        start.Environment["Gateway__Storage__ResourcePrefix"] = AzuriteFixture.UniqueName("l");
-        start.Environment["Gateway__Storage__MaxRetries"] = "0";
-        start.Environment["Gateway__Uploads__PushWorker"] = "Off";
-        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
-        {
-            start.Environment[name] = value;
-        }
-
-        var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
+            ["AzureWebJobsStorage"] = storage ?? azurite.ConnectionString,
+            ["Gateway__Operator__Key"] = OperatorKey,
+            ["Gateway__Storage__ResourcePrefix"] = AzuriteFixture.UniqueName("l"),
+            ["Gateway__Storage__MaxRetries"] = "0",
+            ["Gateway__Uploads__PushWorker"] = "Off",
+        }.Concat(environment ?? new Dictionary<string, string>()).GroupBy(p => p.Key).Select(g => g.Last())));
     }
 
     /// <summary>Polls GET / as the host does (spec/azure.md §1.2), for at most 30 s.</summary>
-    private static async Task WaitForReadinessAsync(HttpClient http, Process handler)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (true)
-        {
-            Assert.False(handler.HasExited, $"The handler exited with code {(handler.HasExited ? handler.ExitCode : 0)}.");
-            try
-            {
-                using var response = await http.GetAsync("/");
-                Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-                return;
-            }
-            catch (HttpRequestException) when (DateTime.UtcNow < deadline)
-            {
-                await Task.Delay(25);
-            }
-        }
-    }
+    private static Task WaitForReadinessAsync(HttpClient http, Process handler) =>
+        LaunchContract.WaitForOkAsync(http, handler, "/", TimeSpan.FromMilliseconds(25), TimeSpan.FromSeconds(30));
 }

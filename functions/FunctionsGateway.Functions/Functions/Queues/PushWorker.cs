@@ -15,11 +15,16 @@ internal static class PushWorker
 
     public const string BindingName = "message";
 
-    public static void Map(IEndpointRouteBuilder routes)
-    {
-        var names = routes.ServiceProvider.GetRequiredService<StorageNames>();
-        routes.MapPost("/" + Name, HandleAsync).AsQueueFunction(Name, names.PushQueue);
-    }
+    /// <summary>
+    /// The queue as function.json names it: <c>%Gateway__Storage__ResourcePrefix%push</c>. One package serves every
+    /// deployment, so the prefix is the host's to resolve from the app setting (a <c>%…%</c> binding expression),
+    /// not the build's; the handler itself sends and polls <see cref="StorageNames.PushQueue"/> with the bound prefix.
+    /// </summary>
+    public static string HostQueueName { get; } = new StorageNames(
+        $"%{StorageLayoutOptions.SectionName.Replace(":", "__", StringComparison.Ordinal)}__{nameof(StorageLayoutOptions.ResourcePrefix)}%").PushQueue;
+
+    public static void Map(IEndpointRouteBuilder routes) =>
+        routes.MapPost("/" + Name, HandleAsync).AsQueueFunction(Name, HostQueueName);
 
     private static async Task<IResult> HandleAsync(JsonElement payload, TriggeredPushHandler pushes, CancellationToken cancellationToken)
     {

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace FunctionsGateway.Functions.Functions.Queues;
@@ -9,4 +10,5 @@ internal sealed record InvocationResult(
     [property: JsonPropertyName("ReturnValue")] string? ReturnValue);
 
 [JsonSerializable(typeof(InvocationResult))]
+[JsonSerializable(typeof(JsonElement))] // the invocation body PushWorker binds, so that no reflection-based resolver is built for it
 internal sealed partial class QueueJsonContext : JsonSerializerContext;

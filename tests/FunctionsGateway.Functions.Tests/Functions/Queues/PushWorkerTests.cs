@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using FunctionsGateway.Core.Storage;
 using FunctionsGateway.Core.Storage.Azure;
+using FunctionsGateway.Functions.Functions.Queues;
 using Microsoft.Extensions.DependencyInjection;
 using FunctionsGateway.Testing;
 
@@ -12,6 +13,14 @@ namespace FunctionsGateway.Functions.Tests.Functions.Queues;
 public sealed class PushWorkerTests(AzuriteFixture azurite)
 {
     private static readonly Dictionary<string, string?> NoPoller = new() { ["Gateway:Uploads:PushWorker"] = "Off" };
+
+    [Fact]
+    public void HostQueueName_AnyPrefix_ThePrefixSettingExpressionBeforeThePushQueue()
+    {
+        // The Functions host resolves %…% from the app setting, so one package serves every resource prefix.
+        Assert.Equal("%Gateway__Storage__ResourcePrefix%push", PushWorker.HostQueueName);
+        Assert.Equal(new StorageNames("").PushQueue, PushWorker.HostQueueName.Split('%')[^1]);
+    }
 
     [Fact]
     public async Task Invocation_QueuedPushAsTheHostSendsIt_FileStored()

@@ -1,0 +1,321 @@
+// FunctionsGateway on Azure: one complete environment in one resource group.
+//
+//   user-assigned identity ──roles──▶ storage account (host storage, deployment package, gateway data)
+//            │                        Key Vault (every secret the gateway reads)
+//            │                        Application Insights (+ Log Analytics)
+//            ▼
+//   Flex Consumption function app, runtime 'custom': the handler package (host.json, function folders, executable)
+//
+// Deploy: az deployment group create -g <rg> -f infra/main.bicep -p infra/main.bicepparam (see infra/README.md).
+// The infra test (tests/FunctionsGateway.Functions.Tests/Infra) reads these files as text; the conventions it
+// relies on are listed in infra/README.md ("What the infra test checks"): keep app settings as object keys.
+targetScope = 'resourceGroup'
+
+// ---------------------------------------------------------------------------------------------------------------
+// Environment
+
+@description('Short environment name (dev, test, prod, …): 2–8 lowercase letters and digits, part of every resource name.')
+@minLength(2)
+@maxLength(8)
+param environmentName string
+
+@description('Azure region of every resource. Default: the resource group\'s. Flex Consumption is not in every region.')
+param location string = resourceGroup().location
+
+@description('Tags added to every resource.')
+param tags object = {}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Hosting
+
+@description('Memory of one instance in MB (Flex Consumption: 512, 2048 or 4096).')
+@allowed([
+  512
+  2048
+  4096
+])
+param instanceMemoryMB int = 2048
+
+@description('Most instances the app scales out to (Flex Consumption allows up to 1000).')
+@minValue(1)
+@maxValue(1000)
+param maximumInstanceCount int = 40
+
+@description('Origins allowed to call the gateway and Blob SAS URLs from a browser, e.g. [\'https://app.example.com\']. Default: none.')
+param corsAllowedOrigins array = []
+
+// ---------------------------------------------------------------------------------------------------------------
+// Storage
+
+@description('Storage replication.')
+@allowed([
+  'Standard_LRS'
+  'Standard_ZRS'
+  'Standard_GRS'
+  'Standard_GZRS'
+])
+param storageSkuName string = 'Standard_LRS'
+
+@description('Prefix of every container, table and queue name (Gateway__Storage__ResourcePrefix): lowercase letters and digits, starting with a letter, at most 16. Default: none.')
+@maxLength(16)
+param resourcePrefix string = ''
+
+@description('Days after which a blob left in the staging container (a failed push, an abandoned upload) is deleted.')
+@minValue(1)
+param stagingRetentionDays int = 7
+
+@description('Days Log Analytics keeps the logs.')
+@minValue(30)
+@maxValue(730)
+param logRetentionDays int = 30
+
+@description('Key Vault purge protection. Recommended for production; once on it cannot be turned off.')
+param enableKeyVaultPurgeProtection bool = true
+
+// ---------------------------------------------------------------------------------------------------------------
+// Backends
+
+@description('Backend of uploads that do not name one (Gateway__Backend__Default). \'local\' keeps content in the storage account.')
+param defaultBackend string = 'local'
+
+@description('Kubo RPC API URL of the IPFS backend (Gateway__Ipfs__ApiUrl), e.g. https://ipfs.example.com:5001. Empty: no IPFS backend.')
+param ipfsApiUrl string = ''
+
+// ---------------------------------------------------------------------------------------------------------------
+// Tuning: every other setting the handler reads (README "Settings"). Each is optional; one left out keeps the
+// handler's default. Values are strings, as app settings are.
+
+@description('Optional handler settings; leave one out to keep its default.')
+type gatewaySettingsType = {
+  @description('Retries of a failed storage request (default 3).')
+  Gateway__Storage__MaxRetries: string?
+
+  @description('First retry delay, exponential (default 00:00:00.5).')
+  Gateway__Storage__RetryDelay: string?
+
+  @description('Time limit of one storage request (default 00:01:40).')
+  Gateway__Storage__NetworkTimeout: string?
+
+  @description('Bytes per staged block, 65536–104857600 (default 4194304).')
+  Gateway__Uploads__BlockSizeBytes: string?
+
+  @description('Largest upload in bytes (default 10737418240).')
+  Gateway__Uploads__MaxFileBytes: string?
+
+  @description('Push attempts before a file is failed and poisoned (default 5).')
+  Gateway__Uploads__PushMaxAttempts: string?
+
+  @description('First delay between push attempts (default 00:00:05).')
+  Gateway__Uploads__PushBaseDelay: string?
+
+  @description('Longest delay between push attempts (default 00:05:00).')
+  Gateway__Uploads__PushMaxDelay: string?
+
+  @description('How long a push being processed stays hidden from other workers (default 00:10:00).')
+  Gateway__Uploads__PushVisibilityTimeout: string?
+
+  @description('Auto (default: the Functions host delivers pushes), On or Off.')
+  Gateway__Uploads__PushWorker: string?
+
+  @description('Poll interval of the hosted push worker when it runs (default 00:00:01).')
+  Gateway__Uploads__PushPollInterval: string?
+
+  @description('How upload CIDs are computed: unixfs-v0-2015 (default), unixfs-v1-2025 or a profile spec.')
+  Gateway__Content__CidProfile: string?
+
+  @description('Blocks the local backend writes at once, 1–64 (default 8).')
+  Gateway__Content__BlockWriteParallelism: string?
+
+  @description('Body limit of routes that do not upload files, in bytes (default 1048576).')
+  Gateway__Http__MaxRequestBodyBytes: string?
+}
+
+param gatewaySettings gatewaySettingsType = {}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Secrets. Each goes to Key Vault and reaches the app as a Key Vault reference; none is ever an app setting value.
+// Set them from environment variables in main.bicepparam, never in a file. Empty ones are left out (the surface
+// that needs one answers as its original does when the service is not configured).
+
+@secure()
+@minLength(16)
+@description('The operator API key (Gateway__Operator__Key), at least 16 characters.')
+param operatorKey string
+
+@secure()
+@description('HS256 key of the MEMO surface\'s JWTs (Gateway__Memo__JwtSigningKey). Empty until that surface is deployed.')
+param memoJwtSigningKey string = ''
+
+@secure()
+@description('Key of the Decoo surface\'s access tokens (Gateway__Decoo__JwtSigningKey). Empty until that surface is deployed.')
+param decooJwtSigningKey string = ''
+
+@secure()
+@description('PEM RSA private key of the CESS surface\'s tokens (Gateway__Cess__TokenRsaPrivateKey). Empty until that surface is deployed.')
+param cessTokenRsaPrivateKey string = ''
+
+@secure()
+@description('Secret seed of the account that signs CESS chain transactions (Gateway__Cess__Chain__SignerSeed). Empty: no CESS writes.')
+param cessChainSignerSeed string = ''
+
+@secure()
+@description('Private key of the account that signs Ethereum transactions for MEMO (Gateway__Ethereum__SignerPrivateKey). Empty: no chain writes.')
+param ethereumSignerPrivateKey string = ''
+
+@secure()
+@description('SendGrid API key for captcha and notification mail (Gateway__Mail__SendGridApiKey). Empty: no SendGrid.')
+param sendGridApiKey string = ''
+
+// ---------------------------------------------------------------------------------------------------------------
+// Names
+
+var suffix = uniqueString(subscription().id, resourceGroup().id, environmentName)
+var env = toLower(environmentName)
+var resourceTags = union(tags, {
+  application: 'FunctionsGateway'
+  environment: env
+})
+var names = {
+  identity: 'id-fg-${env}'
+  storage: take('stfg${env}${suffix}', 24)
+  keyVault: take('kv-fg-${env}-${suffix}', 24)
+  workspace: 'log-fg-${env}'
+  appInsights: 'appi-fg-${env}'
+  plan: 'plan-fg-${env}'
+  app: 'func-fg-${env}-${suffix}'
+  deploymentContainer: 'deployment'
+}
+
+// Secret values by the app setting that reads them; the vault stores each under the setting's name with '--'.
+var secretValues = {
+  Gateway__Operator__Key: operatorKey
+  Gateway__Memo__JwtSigningKey: memoJwtSigningKey
+  Gateway__Decoo__JwtSigningKey: decooJwtSigningKey
+  Gateway__Cess__TokenRsaPrivateKey: cessTokenRsaPrivateKey
+  Gateway__Cess__Chain__SignerSeed: cessChainSignerSeed
+  Gateway__Ethereum__SignerPrivateKey: ethereumSignerPrivateKey
+  Gateway__Mail__SendGridApiKey: sendGridApiKey
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Resources
+
+resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {
+  name: names.identity
+  location: location
+  tags: resourceTags
+}
+
+module storage 'modules/storage.bicep' = {
+  name: 'storage'
+  params: {
+    name: names.storage
+    location: location
+    tags: resourceTags
+    skuName: storageSkuName
+    resourcePrefix: resourcePrefix
+    deploymentContainerName: names.deploymentContainer
+    stagingRetentionDays: stagingRetentionDays
+    corsAllowedOrigins: corsAllowedOrigins
+  }
+}
+
+module monitoring 'modules/monitoring.bicep' = {
+  name: 'monitoring'
+  params: {
+    workspaceName: names.workspace
+    appInsightsName: names.appInsights
+    location: location
+    tags: resourceTags
+    retentionInDays: logRetentionDays
+  }
+}
+
+module keyVault 'modules/keyVault.bicep' = {
+  name: 'keyVault'
+  params: {
+    name: names.keyVault
+    location: location
+    tags: resourceTags
+    enablePurgeProtection: enableKeyVaultPurgeProtection
+    secretValues: secretValues
+  }
+}
+
+// The one identity the app uses for everything: host storage, gateway storage, Key Vault references, telemetry.
+module roles 'modules/roleAssignments.bicep' = {
+  name: 'roles'
+  params: {
+    principalId: identity.properties.principalId
+    storageAccountName: storage.outputs.name
+    keyVaultName: keyVault.outputs.name
+    appInsightsName: monitoring.outputs.appInsightsName
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// App settings: every setting the handler and the Functions host read, as object keys (the infra test finds
+// them there). No key and no secret value: storage is identity-based, secrets are Key Vault references.
+
+var keyVaultUri = 'https://${names.keyVault}${environment().suffixes.keyvaultDns}/'
+
+var secretSettingNames = map(filter(items(secretValues), secret => !empty(secret.value)), secret => secret.key)
+
+var secretReferences = toObject(secretSettingNames, setting => setting, setting => '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/${replace(setting, '__', '--')}/)')
+
+var platformSettings = {
+  // Identity-based host storage (spec/azure.md §2.5); the handler reads the same settings
+  // (core/…/Storage/Azure/StorageConnectionSettings.cs).
+  AzureWebJobsStorage__accountName: storage.outputs.name
+  AzureWebJobsStorage__blobServiceUri: storage.outputs.blobEndpoint
+  AzureWebJobsStorage__queueServiceUri: storage.outputs.queueEndpoint
+  AzureWebJobsStorage__tableServiceUri: storage.outputs.tableEndpoint
+  AzureWebJobsStorage__credential: 'managedidentity'
+  AzureWebJobsStorage__clientId: identity.properties.clientId
+  APPLICATIONINSIGHTS_CONNECTION_STRING: monitoring.outputs.connectionString
+  APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identity.properties.clientId};Authorization=AAD'
+}
+
+var gatewayBaseSettings = {
+  // Always set, even when empty: the push worker's function.json names its queue %Gateway__Storage__ResourcePrefix%push.
+  Gateway__Storage__ResourcePrefix: resourcePrefix
+  Gateway__Backend__Default: defaultBackend
+}
+
+var backendSettings = empty(ipfsApiUrl) ? {} : {
+  Gateway__Ipfs__ApiUrl: ipfsApiUrl
+}
+
+var tuningSettings = toObject(filter(items(gatewaySettings), setting => !empty(setting.value)), setting => setting.key, setting => setting.value)
+
+module functionApp 'modules/functionApp.bicep' = {
+  name: 'functionApp'
+  params: {
+    name: names.app
+    planName: names.plan
+    location: location
+    tags: resourceTags
+    identityId: identity.id
+    storageBlobEndpoint: storage.outputs.blobEndpoint
+    deploymentContainerName: storage.outputs.deploymentContainerName
+    appSettings: union(platformSettings, gatewayBaseSettings, backendSettings, tuningSettings, secretReferences)
+    corsAllowedOrigins: corsAllowedOrigins
+    instanceMemoryMB: instanceMemoryMB
+    maximumInstanceCount: maximumInstanceCount
+  }
+  // The host reads its storage and the Key Vault references as soon as the app exists.
+  dependsOn: [
+    roles
+  ]
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Outputs (no secret among them)
+
+output functionAppName string = functionApp.outputs.name
+output functionAppUrl string = functionApp.outputs.url
+output healthUrl string = '${functionApp.outputs.url}/health'
+output storageAccountName string = storage.outputs.name
+output deploymentContainerUrl string = '${storage.outputs.blobEndpoint}${storage.outputs.deploymentContainerName}'
+output keyVaultName string = keyVault.outputs.name
+output identityClientId string = identity.properties.clientId
