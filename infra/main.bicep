@@ -128,6 +128,72 @@ type gatewaySettingsType = {
 
   @description('Body limit of routes that do not upload files, in bytes (default 1048576).')
   Gateway__Http__MaxRequestBodyBytes: string?
+
+  @description('How long a tus upload may take from creation (default 1.00:00:00).')
+  Gateway__LargeUploads__UploadExpiry: string?
+
+  @description('Lifetime of the SAS URL of a direct-to-blob upload (default 01:00:00).')
+  Gateway__LargeUploads__SasLifetime: string?
+
+  @description('Longest a tus PATCH reads before it answers the offset it reached (default 00:04:00).')
+  Gateway__LargeUploads__TusPatchTimeLimit: string?
+
+  @description('Time limit of an IPFS node call without a file body (default 00:01:40).')
+  Gateway__Ipfs__RequestTimeout: string?
+
+  @description('Time limit of an add or dag/import to the IPFS node (default 01:00:00).')
+  Gateway__Ipfs__UploadTimeout: string?
+
+  @description('Retries when the IPFS node does not answer (default 3).')
+  Gateway__Ipfs__MaxRetries: string?
+
+  @description('First retry delay towards the IPFS node, exponential (default 00:00:00.5).')
+  Gateway__Ipfs__RetryDelay: string?
+
+  @description('Ethereum JSON-RPC URL of the MEMO surface\'s chain; empty: chain routes answer as unconfigured.')
+  Gateway__Ethereum__Endpoint: string?
+
+  @description('Time limit of one Ethereum RPC call.')
+  Gateway__Ethereum__RequestTimeout: string?
+
+  @description('Retries of an Ethereum RPC call that got no answer (never for eth_sendRawTransaction).')
+  Gateway__Ethereum__MaxRetries: string?
+
+  @description('First retry delay of the Ethereum RPC client.')
+  Gateway__Ethereum__RetryDelay: string?
+
+  @description('How often a receipt is polled while a transaction is awaited.')
+  Gateway__Ethereum__ReceiptPollInterval: string?
+
+  @description('WebSocket RPC URL of a CESS node (wss://…); empty: no CESS chain.')
+  Gateway__Cess__Rpc__Endpoint: string?
+
+  @description('Seconds to open the CESS RPC connection.')
+  Gateway__Cess__Rpc__ConnectTimeoutSeconds: string?
+
+  @description('Seconds one CESS RPC request may take.')
+  Gateway__Cess__Rpc__RequestTimeoutSeconds: string?
+
+  @description('Largest CESS RPC message in bytes.')
+  Gateway__Cess__Rpc__MaxMessageBytes: string?
+
+  @description('Retries of a CESS RPC read that got no answer (submissions are never retried).')
+  Gateway__Cess__Rpc__MaxRetries: string?
+
+  @description('First retry delay of the CESS RPC client, in milliseconds.')
+  Gateway__Cess__Rpc__RetryDelayMilliseconds: string?
+
+  @description('Blocks a CESS extrinsic stays valid (mortal era period, default 64).')
+  Gateway__Cess__Chain__EraPeriod: string?
+
+  @description('Seconds to wait for a CESS extrinsic to be included (default 120).')
+  Gateway__Cess__Chain__InclusionTimeoutSeconds: string?
+
+  @description('SS58 prefix of CESS addresses (default 11330).')
+  Gateway__Cess__Chain__Ss58Prefix: string?
+
+  @description('Wait for finality rather than inclusion (true/false).')
+  Gateway__Cess__Chain__WaitForFinalization: string?
 }
 
 param gatewaySettings gatewaySettingsType = {}
@@ -166,6 +232,10 @@ param ethereumSignerPrivateKey string = ''
 @description('SendGrid API key for captcha and notification mail (Gateway__Mail__SendGridApiKey). Empty: no SendGrid.')
 param sendGridApiKey string = ''
 
+@secure()
+@description('Authorization header value for a hosted IPFS node (Gateway__Ipfs__Authorization), e.g. "Bearer …". Empty: none.')
+param ipfsAuthorization string = ''
+
 // ---------------------------------------------------------------------------------------------------------------
 // Names
 
@@ -195,6 +265,7 @@ var secretValues = {
   Gateway__Cess__Chain__SignerSeed: cessChainSignerSeed
   Gateway__Ethereum__SignerPrivateKey: ethereumSignerPrivateKey
   Gateway__Mail__SendGridApiKey: sendGridApiKey
+  Gateway__Ipfs__Authorization: ipfsAuthorization
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -25,3 +25,4 @@ param cessChainSignerSeed = readEnvironmentVariable('GATEWAY_CESS_CHAIN_SIGNER_S
 param ethereumSignerPrivateKey = readEnvironmentVariable('GATEWAY_ETHEREUM_SIGNER_PRIVATE_KEY', '')
 
 param sendGridApiKey = readEnvironmentVariable('GATEWAY_SENDGRID_API_KEY', '')
+param ipfsAuthorization = readEnvironmentVariable('GATEWAY_IPFS_AUTHORIZATION', '')

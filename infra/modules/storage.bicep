@@ -41,6 +41,8 @@ var tables = [
   'credentials'
   'files'
   'cids'
+  'uploads'
+  'pins'
 ]
 
 var queues = [

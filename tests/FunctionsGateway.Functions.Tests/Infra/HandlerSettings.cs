@@ -60,7 +60,7 @@ internal static partial class HandlerSettings
 
     /// <summary>
     /// True for a setting that holds a secret, by the naming convention of infra/README.md: its last segment
-    /// ends in Key, Secret, Password, Seed, Mnemonic or Token (Gateway__Operator__Key, …__SendGridApiKey).
+    /// ends in Key, Secret, Password, Seed, Mnemonic, Token or Authorization (Gateway__Operator__Key, …__SendGridApiKey).
     /// </summary>
     public static bool IsSecret(string settingName) => SecretName().IsMatch(settingName.Split("__")[^1]);
 
@@ -98,7 +98,7 @@ internal static partial class HandlerSettings
     [GeneratedRegex("\"(?<name>(?:FUNCTIONS|AZURE|WEBSITE|APPLICATIONINSIGHTS|ASPNETCORE|DOTNET|IDENTITY|MSI)_[A-Z0-9_]+)\"")]
     private static partial Regex EnvironmentLiteral();
 
-    [GeneratedRegex("(Key|Secret|Password|Seed|Mnemonic|Token)$")]
+    [GeneratedRegex("(Key|Secret|Password|Seed|Mnemonic|Token|Authorization)$")]
     private static partial Regex SecretName();
 }
 
