@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Net.Sockets;
 using FunctionsGateway.Core.Tooling;
 
 namespace FunctionsGateway.Core.Storage.Emulator;
@@ -53,52 +52,16 @@ public sealed class AzuriteProcess : IAsyncDisposable
 
         Directory.CreateDirectory(Options.Location);
         var script = Path.Combine(Options.ToolDirectory, "node_modules", "azurite", "dist", "src", "azurite.js");
-        var start = new ProcessStartInfo("node")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = Options.ToolDirectory,
-        };
-        foreach (var arg in new[]
-                 {
-                     script, "--silent", "--disableTelemetry", "--skipApiVersionCheck", "--loose",
-                     "--location", Options.Location,
-                     "--blobHost", "127.0.0.1", "--blobPort", Options.BlobPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                     "--queueHost", "127.0.0.1", "--queuePort", Options.QueuePort.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                     "--tableHost", "127.0.0.1", "--tablePort", Options.TablePort.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                 })
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start node for Azurite; is Node.js ≥ 20 on PATH?");
-        // Drain the pipes so that a chatty emulator never blocks on a full buffer.
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        _process = process;
-
-        var deadline = DateTime.UtcNow + Options.StartTimeout;
-        foreach (var port in new[] { Options.BlobPort, Options.QueuePort, Options.TablePort })
-        {
-            while (!await IsListeningAsync(port, cancellationToken))
-            {
-                if (process.HasExited)
-                {
-                    throw new InvalidOperationException($"Azurite exited with code {process.ExitCode} before port {port} answered (is the port taken?).");
-                }
-
-                if (DateTime.UtcNow > deadline)
-                {
-                    await StopAsync();
-                    throw new TimeoutException($"Azurite did not listen on port {port} within {Options.StartTimeout}.");
-                }
-
-                await Task.Delay(100, cancellationToken);
-            }
-        }
+        string[] arguments =
+        [
+            script, "--silent", "--disableTelemetry", "--skipApiVersionCheck", "--loose",
+            "--location", Options.Location,
+            "--blobHost", "127.0.0.1", "--blobPort", Options.BlobPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "--queueHost", "127.0.0.1", "--queuePort", Options.QueuePort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "--tableHost", "127.0.0.1", "--tablePort", Options.TablePort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ];
+        _process = NodeServerProcess.Start(Options.ToolDirectory, arguments);
+        await NodeServerProcess.WaitUntilListeningAsync(_process, "Azurite", [Options.BlobPort, Options.QueuePort, Options.TablePort], Options.StartTimeout, cancellationToken);
     }
 
     /// <summary>Stops the process (the data folder is kept).</summary>
@@ -106,44 +69,15 @@ public sealed class AzuriteProcess : IAsyncDisposable
     {
         var process = _process;
         _process = null;
-        if (process is null)
-        {
-            return;
-        }
-
-        using (process)
-        {
-            if (!process.HasExited)
-            {
-                process.Kill(entireProcessTree: true);
-                await process.WaitForExitAsync();
-            }
-        }
+        await NodeServerProcess.StopAsync(process);
     }
 
     /// <inheritdoc />
     public async ValueTask DisposeAsync() => await StopAsync();
 
     /// <summary>True when something accepts TCP connections on 127.0.0.1:<paramref name="port"/>.</summary>
-    public static async Task<bool> IsListeningAsync(int port, CancellationToken cancellationToken = default)
-    {
-        using var client = new TcpClient();
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(TimeSpan.FromSeconds(1));
-        try
-        {
-            await client.ConnectAsync("127.0.0.1", port, timeout.Token);
-            return true;
-        }
-        catch (SocketException)
-        {
-            return false;
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            return false;
-        }
-    }
+    public static Task<bool> IsListeningAsync(int port, CancellationToken cancellationToken = default) =>
+        NodeServerProcess.IsListeningAsync(port, cancellationToken);
 
     /// <summary>Runs <c>npm ci --ignore-scripts</c> in the tool folder unless Azurite is installed; serialized across processes by a lock file.</summary>
     public static Task EnsureInstalledAsync(string toolDirectory, CancellationToken cancellationToken = default) =>
