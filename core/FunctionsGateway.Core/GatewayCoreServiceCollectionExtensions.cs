@@ -6,6 +6,7 @@ using FunctionsGateway.Core.Storage;
 using FunctionsGateway.Core.Storage.Azure;
 using FunctionsGateway.Core.Storage.Backends;
 using FunctionsGateway.Core.Storage.Ipfs;
+using FunctionsGateway.Core.Storage.Backends.Mefs;
 using FunctionsGateway.Core.Uploads;
 using FunctionsGateway.Core.Uploads.Direct;
 using FunctionsGateway.Core.Uploads.Tus;
@@ -63,6 +64,7 @@ public static class GatewayCoreServiceCollectionExtensions
         services.AddSingleton<DirectUploadService>();
         services.AddSingleton<IStorageBackend, LocalBackend>();
         services.AddIpfsBackend(configuration);
+        services.AddMefsBackend(configuration);
         services.AddSingleton<StorageBackendRegistry>();
         services.AddIpfs();
         services.AddHostedPushWorker(configuration);

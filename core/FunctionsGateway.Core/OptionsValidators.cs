@@ -3,6 +3,7 @@ using FunctionsGateway.Core.Chains.Cess;
 using FunctionsGateway.Core.Chains.Substrate.Rpc;
 using FunctionsGateway.Core.Storage;
 using FunctionsGateway.Core.Storage.Backends;
+using FunctionsGateway.Core.Storage.Backends.Mefs;
 using FunctionsGateway.Core.Uploads;
 using Microsoft.Extensions.Options;
 
@@ -36,3 +37,6 @@ internal sealed partial class LargeUploadOptionsValidator : IValidateOptions<Lar
 
 [OptionsValidator]
 internal sealed partial class IpfsOptionsValidator : IValidateOptions<Storage.Ipfs.IpfsOptions>;
+
+[OptionsValidator]
+internal sealed partial class MefsOptionsValidator : IValidateOptions<MefsOptions>;

@@ -30,6 +30,9 @@ public static class RepositoryPaths
     /// <summary>The pinned Ethereum peers (ganache, solc-js, ethers, siwe) and their scripts.</summary>
     public static string EthereumPeers => Path.Combine(Root, "tests", "peers", "ethereum");
 
+    /// <summary>The pinned S3 server (s3rver) the MEFS backend tests store through.</summary>
+    public static string S3Peer => Path.Combine(TestPeers, "s3");
+
     /// <summary>The pinned tus client (tus-js-client) and its upload script.</summary>
     public static string TusPeer => Path.Combine(Root, "tests", "peers", "tus");
 

@@ -1,12 +1,13 @@
 using FunctionsGateway.Core.Storage.Azure;
 using FunctionsGateway.Core.Storage.Ipfs;
+using FunctionsGateway.Core.Storage.Backends.Mefs;
 
 namespace FunctionsGateway.Functions.Hosting;
 
 /// <summary>
 /// Maps failures to the gateway's envelope in one place (STYLE.md rule 6): a malformed or oversized request
 /// → its 4xx; storage trouble → 503 with <c>Retry-After</c> (never a 2xx for bytes that are not durable); an IPFS node
-/// that does not answer → 503 with <c>Retry-After</c>, one that answers with an error → 502;
+/// or a MEFS gateway that does not answer → 503 with <c>Retry-After</c>, an IPFS node that answers with an error → 502;
 /// anything else → 500 with the request id, logged. No stack trace reaches the client. The body takes the shape of
 /// the endpoint's surface (<see cref="IErrorBodyWriter"/>), the gateway's envelope by default. When the response has
 /// already started (a download cut short), the connection is aborted so the client cannot mistake a
@@ -49,6 +50,11 @@ internal sealed partial class GatewayExceptionMiddleware(RequestDelegate next, I
                 await AnswerAsync(context, StatusCodes.Status502BadGateway, "backend_error", $"The IPFS node failed the request. Request id: {context.TraceIdentifier}.");
             }
         }
+        catch (MefsStorageException e) when (e.IsTransient)
+        {
+            LogBackendUnavailable(logger, e, context.TraceIdentifier, e.Operation);
+            await AnswerAsync(context, StatusCodes.Status503ServiceUnavailable, "backend_unavailable", $"The file's storage backend is unavailable; try again later. Request id: {context.TraceIdentifier}.", retryAfter: true);
+        }
         catch (Exception e)
         {
             LogUnhandled(logger, e, context.TraceIdentifier);
@@ -81,6 +87,8 @@ internal sealed partial class GatewayExceptionMiddleware(RequestDelegate next, I
 
     [LoggerMessage(Level = LogLevel.Error, Message = "IPFS node failed for request {RequestId}: {Command}, status {Status}")]
     private static partial void LogBackendFailed(ILogger logger, Exception exception, string requestId, string command, int status);
+    [LoggerMessage(Level = LogLevel.Error, Message = "Backend unavailable for request {RequestId} ({Operation})")]
+    private static partial void LogBackendUnavailable(ILogger logger, Exception exception, string requestId, string operation);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled failure in request {RequestId}")]
     private static partial void LogUnhandled(ILogger logger, Exception exception, string requestId);
