@@ -81,6 +81,9 @@ param defaultBackend string = 'local'
 @description('Kubo RPC API URL of the IPFS backend (Gateway__Ipfs__ApiUrl), e.g. https://ipfs.example.com:5001. Empty: no IPFS backend.')
 param ipfsApiUrl string = ''
 
+@description('URL of MEFS\'s S3 gateway for the mefs backend (Gateway__Mefs__Endpoint), e.g. https://mefs-gw.example.com:7000. Empty: no MEFS backend.')
+param mefsEndpoint string = ''
+
 // ---------------------------------------------------------------------------------------------------------------
 // Tuning: every other setting the handler reads (README "Settings"). Each is optional; one left out keeps the
 // handler's default. Values are strings, as app settings are.
@@ -149,6 +152,27 @@ type gatewaySettingsType = {
 
   @description('First retry delay towards the IPFS node, exponential (default 00:00:00.5).')
   Gateway__Ipfs__RetryDelay: string?
+
+  @description('Region MEFS requests are signed for (default us-east-1).')
+  Gateway__Mefs__Region: string?
+
+  @description('Path-style S3 addressing towards MEFS (default true).')
+  Gateway__Mefs__ForcePathStyle: string?
+
+  @description('Time limit of one S3 request to MEFS (default 00:05:00).')
+  Gateway__Mefs__RequestTimeout: string?
+
+  @description('Retries of a failed S3 request to MEFS (default 2).')
+  Gateway__Mefs__MaxRetries: string?
+
+  @description('Files up to this size go to MEFS in one PutObject, larger ones in parts of this size (default 16777216).')
+  Gateway__Mefs__PartSizeBytes: string?
+
+  @description('Identity handle scheme holding the Ethereum address that names an owner\'s MEFS bucket (default memo).')
+  Gateway__Mefs__AddressHandleScheme: string?
+
+  @description('Prefix of the MEFS bucket of owners without such an address (default fg-).')
+  Gateway__Mefs__BucketPrefix: string?
 
   @description('Ethereum JSON-RPC URL of the MEMO surface\'s chain; empty: chain routes answer as unconfigured.')
   Gateway__Ethereum__Endpoint: string?
@@ -233,6 +257,14 @@ param ethereumSignerPrivateKey string = ''
 param sendGridApiKey string = ''
 
 @secure()
+@description('Access key of the gateway at MEFS\'s S3 gateway (Gateway__Mefs__AccessKey), kept in Key Vault with its secret key. Empty: none.')
+param mefsAccessKey string = ''
+
+@secure()
+@description('Secret key of the gateway at MEFS\'s S3 gateway (Gateway__Mefs__SecretKey). Empty: none.')
+param mefsSecretKey string = ''
+
+@secure()
 @description('Authorization header value for a hosted IPFS node (Gateway__Ipfs__Authorization), e.g. "Bearer …". Empty: none.')
 param ipfsAuthorization string = ''
 
@@ -266,6 +298,8 @@ var secretValues = {
   Gateway__Ethereum__SignerPrivateKey: ethereumSignerPrivateKey
   Gateway__Mail__SendGridApiKey: sendGridApiKey
   Gateway__Ipfs__Authorization: ipfsAuthorization
+  Gateway__Mefs__AccessKey: mefsAccessKey
+  Gateway__Mefs__SecretKey: mefsSecretKey
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -353,9 +387,11 @@ var gatewayBaseSettings = {
   Gateway__Backend__Default: defaultBackend
 }
 
-var backendSettings = empty(ipfsApiUrl) ? {} : {
+var backendSettings = union(empty(ipfsApiUrl) ? {} : {
   Gateway__Ipfs__ApiUrl: ipfsApiUrl
-}
+}, empty(mefsEndpoint) ? {} : {
+  Gateway__Mefs__Endpoint: mefsEndpoint
+})
 
 var tuningSettings = toObject(filter(items(gatewaySettings), setting => !empty(setting.value)), setting => setting.key, setting => setting.value)
 

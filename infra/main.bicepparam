@@ -10,6 +10,8 @@ param defaultBackend = 'local'
 
 param ipfsApiUrl = readEnvironmentVariable('GATEWAY_IPFS_API_URL', '')
 
+param mefsEndpoint = readEnvironmentVariable('GATEWAY_MEFS_ENDPOINT', '')
+
 param gatewaySettings = {}
 
 param operatorKey = readEnvironmentVariable('GATEWAY_OPERATOR_KEY')
@@ -26,3 +28,7 @@ param ethereumSignerPrivateKey = readEnvironmentVariable('GATEWAY_ETHEREUM_SIGNE
 
 param sendGridApiKey = readEnvironmentVariable('GATEWAY_SENDGRID_API_KEY', '')
 param ipfsAuthorization = readEnvironmentVariable('GATEWAY_IPFS_AUTHORIZATION', '')
+
+param mefsAccessKey = readEnvironmentVariable('GATEWAY_MEFS_ACCESS_KEY', '')
+
+param mefsSecretKey = readEnvironmentVariable('GATEWAY_MEFS_SECRET_KEY', '')
