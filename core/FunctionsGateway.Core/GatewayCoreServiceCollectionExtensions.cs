@@ -1,4 +1,5 @@
 using FunctionsGateway.Core.Accounts;
+using FunctionsGateway.Core.Configuration;
 using FunctionsGateway.Core.Content;
 using FunctionsGateway.Core.Content.Blocks;
 using FunctionsGateway.Core.Ipfs;
@@ -27,19 +28,13 @@ public static class GatewayCoreServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddAzureStorage(configuration);
 
-        services.AddOptions<StorageLayoutOptions>().Bind(configuration.GetSection(StorageLayoutOptions.SectionName)).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<StorageLayoutOptions>, StorageLayoutOptionsValidator>();
-        services.AddOptions<OperatorOptions>().Bind(configuration.GetSection(OperatorOptions.SectionName)).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<OperatorOptions>, OperatorOptionsValidator>();
-        services.AddOptions<UploadOptions>().Bind(configuration.GetSection(UploadOptions.SectionName)).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<UploadOptions>, UploadOptionsValidator>();
-        services.AddOptions<ContentOptions>().Bind(configuration.GetSection(ContentOptions.SectionName)).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<ContentOptions>, ContentOptionsValidator>();
+        services.AddOptions<StorageLayoutOptions>().Bind(configuration.GetSection(StorageLayoutOptions.SectionName)).ValidateOnStart(new StorageLayoutOptionsValidator(), StorageLayoutOptions.SectionName);
+        services.AddOptions<OperatorOptions>().Bind(configuration.GetSection(OperatorOptions.SectionName)).ValidateOnStart(new OperatorOptionsValidator(), OperatorOptions.SectionName);
+        services.AddOptions<UploadOptions>().Bind(configuration.GetSection(UploadOptions.SectionName)).ValidateOnStart(new UploadOptionsValidator(), UploadOptions.SectionName);
+        services.AddOptions<ContentOptions>().Bind(configuration.GetSection(ContentOptions.SectionName)).ValidateOnStart(new ContentOptionsValidator(), ContentOptions.SectionName);
 
-        services.AddOptions<LargeUploadOptions>().Bind(configuration.GetSection(LargeUploadOptions.SectionName)).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<LargeUploadOptions>, LargeUploadOptionsValidator>();
-        services.AddOptions<BackendOptions>().Bind(configuration.GetSection(BackendOptions.SectionName)).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<BackendOptions>, BackendOptionsValidator>();
+        services.AddOptions<LargeUploadOptions>().Bind(configuration.GetSection(LargeUploadOptions.SectionName)).ValidateOnStart(new LargeUploadOptionsValidator(), LargeUploadOptions.SectionName);
+        services.AddOptions<BackendOptions>().Bind(configuration.GetSection(BackendOptions.SectionName)).ValidateOnStart(new BackendOptionsValidator(), BackendOptions.SectionName);
 
         services.AddSingleton<StorageNames>();
         services.AddSingleton<StorageBootstrap>();

@@ -1,3 +1,4 @@
+using FunctionsGateway.Core.Configuration;
 using System.Globalization;
 using System.Net;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
@@ -22,8 +23,7 @@ internal static class HandlerHosting
         builder.AddLocalSettings();
         var port = ReadPort(builder.Configuration[PortSetting]);
 
-        builder.Services.AddOptions<HandlerOptions>().Bind(builder.Configuration.GetSection(HandlerOptions.SectionName)).ValidateOnStart();
-        builder.Services.AddSingleton<IValidateOptions<HandlerOptions>, HandlerOptionsValidator>();
+        builder.Services.AddOptions<HandlerOptions>().Bind(builder.Configuration.GetSection(HandlerOptions.SectionName)).ValidateOnStart(new HandlerOptionsValidator(), HandlerOptions.SectionName);
         builder.Services.AddOptions<KestrelServerOptions>().Configure<IOptions<HandlerOptions>>((kestrel, handler) =>
         {
             kestrel.Listen(IPAddress.Loopback, port);

@@ -1,4 +1,5 @@
 using FunctionsGateway.Core.Chains.Substrate.Rpc;
+using FunctionsGateway.Core.Configuration;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -15,10 +16,8 @@ public static class CessChainServiceCollectionExtensions
     public static IServiceCollection AddCessChain(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        services.AddOptions<SubstrateRpcOptions>().Bind(configuration.GetSection(SubstrateRpcOptions.SectionName)).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<SubstrateRpcOptions>, SubstrateRpcOptionsValidator>();
-        services.AddOptions<CessChainOptions>().Bind(configuration.GetSection(CessChainOptions.SectionName)).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<CessChainOptions>, CessChainOptionsValidator>();
+        services.AddOptions<SubstrateRpcOptions>().Bind(configuration.GetSection(SubstrateRpcOptions.SectionName)).ValidateOnStart(new SubstrateRpcOptionsValidator(), SubstrateRpcOptions.SectionName);
+        services.AddOptions<CessChainOptions>().Bind(configuration.GetSection(CessChainOptions.SectionName)).ValidateOnStart(new CessChainOptionsValidator(), CessChainOptions.SectionName);
         services.AddSingleton<SubstrateRpcClient>();
         services.AddSingleton<CessChainClient>();
         return services;

@@ -1,3 +1,4 @@
+using FunctionsGateway.Core.Configuration;
 using FunctionsGateway.Core.Storage.Backends;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,8 +18,7 @@ public static class IpfsServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(configuration);
         var section = configuration.GetSection(IpfsOptions.SectionName);
-        services.AddOptions<IpfsOptions>().Bind(section).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<IpfsOptions>, IpfsOptionsValidator>();
+        services.AddOptions<IpfsOptions>().Bind(section).ValidateOnStart(new IpfsOptionsValidator(), IpfsOptions.SectionName);
         if ((section.Get<IpfsOptions>() ?? new IpfsOptions()).IsConfigured)
         {
             services.AddSingleton<KuboRpcClient>();

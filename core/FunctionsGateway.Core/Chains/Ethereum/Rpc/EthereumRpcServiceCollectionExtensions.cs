@@ -1,3 +1,4 @@
+using FunctionsGateway.Core.Configuration;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -19,8 +20,7 @@ public static class EthereumRpcServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
-        services.AddOptions<EthereumRpcOptions>().Bind(configuration.GetSection(EthereumRpcOptions.SectionName)).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<EthereumRpcOptions>, EthereumRpcOptionsValidator>());
+        services.AddOptions<EthereumRpcOptions>().Bind(configuration.GetSection(EthereumRpcOptions.SectionName)).ValidateOnStart(new EthereumRpcOptionsValidator(), EthereumRpcOptions.SectionName);
         services.TryAddSingleton(TimeProvider.System);
         // The resilience pipeline times each try, so the HttpClient itself never times out.
         services.AddHttpClient(HttpClientName, http => http.Timeout = Timeout.InfiniteTimeSpan);

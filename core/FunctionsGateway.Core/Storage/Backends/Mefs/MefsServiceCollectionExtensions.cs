@@ -1,4 +1,5 @@
 using Amazon.S3;
+using FunctionsGateway.Core.Configuration;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -21,8 +22,7 @@ public static class MefsServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
         var section = configuration.GetSection(MefsOptions.SectionName);
-        services.AddOptions<MefsOptions>().Bind(section).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MefsOptions>, MefsOptionsValidator>());
+        services.AddOptions<MefsOptions>().Bind(section).ValidateOnStart(new MefsOptionsValidator(), MefsOptions.SectionName);
         if (string.IsNullOrWhiteSpace(section[nameof(MefsOptions.Endpoint)]))
         {
             return services;
