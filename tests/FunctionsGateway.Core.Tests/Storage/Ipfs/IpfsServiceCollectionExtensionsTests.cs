@@ -33,10 +33,10 @@ public sealed class IpfsServiceCollectionExtensionsTests
     [InlineData("Gateway:Ipfs:ApiUrl", "127.0.0.1:5001", "Gateway:Ipfs:ApiUrl")]
     [InlineData("Gateway:Ipfs:ApiUrl", "ftp://node/", "Gateway:Ipfs:ApiUrl")]
     [InlineData("Gateway:Ipfs:ApiUrl", "http://node:5001/?x=1", "Gateway:Ipfs:ApiUrl")]
-    // The source-generated [Range] check names the property (IpfsOptions.MaxRetries) and ignores ErrorMessage.
-    [InlineData("Gateway:Ipfs:MaxRetries", "11", "IpfsOptions.MaxRetries")]
-    [InlineData("Gateway:Ipfs:RequestTimeout", "00:00:00", "IpfsOptions.RequestTimeout")]
-    [InlineData("Gateway:Ipfs:UploadTimeout", "2.00:00:00", "IpfsOptions.UploadTimeout")]
+    // The [Range] checks, worded after the setting by SettingNamingValidator.
+    [InlineData("Gateway:Ipfs:MaxRetries", "11", "Gateway:Ipfs:MaxRetries (Gateway__Ipfs__MaxRetries)")]
+    [InlineData("Gateway:Ipfs:RequestTimeout", "00:00:00", "Gateway:Ipfs:RequestTimeout (Gateway__Ipfs__RequestTimeout)")]
+    [InlineData("Gateway:Ipfs:UploadTimeout", "2.00:00:00", "Gateway:Ipfs:UploadTimeout (Gateway__Ipfs__UploadTimeout)")]
     public void Options_BadSetting_ValidationNamesIt(string key, string value, string named)
     {
         using var services = Build(new() { ["Gateway:Ipfs:ApiUrl"] = "http://127.0.0.1:5001", [key] = value });
