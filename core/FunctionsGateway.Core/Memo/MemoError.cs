@@ -50,6 +50,13 @@ public enum MemoErrorKind
 
     /// <summary>527 <c>Wallet</c>.</summary>
     Wallet,
+
+    /// <summary>
+    /// 400 <c>InvalidRequest</c>: the request itself is malformed (a body that is not a form, no file, a parameter
+    /// that is not a number). Not the original's: it answered these with the default 500 InternalError, which a
+    /// client cannot tell from a server fault (docs/compatibility.md).
+    /// </summary>
+    InvalidRequest,
 }
 
 /// <summary>
@@ -84,6 +91,7 @@ public sealed record MemoError(MemoErrorKind Kind, string Detail)
         MemoErrorKind.Controller => (525, "ControllerError", "Controller Error"),
         MemoErrorKind.Permission => (526, "Permission", "You don't have access to the resource"),
         MemoErrorKind.Wallet => (527, "Wallet", "Wallet error"),
+        MemoErrorKind.InvalidRequest => (400, "InvalidRequest", "Invalid request"),
         _ => (500, "InternalError", "We encountered an internal error, please try again."),
     };
 }

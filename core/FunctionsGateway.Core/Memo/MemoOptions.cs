@@ -75,42 +75,42 @@ public sealed class MemoOptions : IValidatableObject
     }
 }
 
-/// <summary>The MEMO JWTs (compat §2.2), section <c>Gateway:Memo:Jwt</c>.</summary>
+/// <summary>The MEMO JWTs (compat §2.2), in section <c>Gateway:Memo</c> beside <see cref="MemoOptions"/>.</summary>
 public sealed class MemoJwtOptions : IValidatableObject
 {
-    public const string SectionName = "Gateway:Memo:Jwt";
+    public const string SectionName = "Gateway:Memo";
 
     /// <summary>The setting's name, for messages.</summary>
-    public const string SecurityKeySetting = "Gateway:Memo:Jwt:SecurityKey";
+    public const string SigningKeySetting = "Gateway:Memo:JwtSigningKey";
 
     /// <summary>
     /// The HS256 key, a secret (an app setting that may be a Key Vault reference). Hex (the original's
     /// <c>securityKey</c> form) is decoded; any other text is used as its UTF-8 bytes. At least 32 bytes either way.
     /// No default: while it is empty the routes that issue or read tokens answer 523 ConfigError.
     /// </summary>
-    public string SecurityKey { get; set; } = "";
+    public string JwtSigningKey { get; set; } = "";
 
     /// <summary>Access token lifetime. Default 15 minutes (SIWE era).</summary>
     [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = MemoOptions.SourceGenerated)]
-    [Range(typeof(TimeSpan), "00:01:00", "1.00:00:00", ErrorMessage = "Gateway:Memo:Jwt:AccessTokenLifetime must be between 1 minute and 1 day.")]
+    [Range(typeof(TimeSpan), "00:01:00", "1.00:00:00", ErrorMessage = "Gateway:Memo:AccessTokenLifetime must be between 1 minute and 1 day.")]
     public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromMinutes(15);
 
     /// <summary>Refresh token lifetime. Default 7 days.</summary>
     [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = MemoOptions.SourceGenerated)]
-    [Range(typeof(TimeSpan), "00:05:00", "90.00:00:00", ErrorMessage = "Gateway:Memo:Jwt:RefreshTokenLifetime must be between 5 minutes and 90 days.")]
+    [Range(typeof(TimeSpan), "00:05:00", "90.00:00:00", ErrorMessage = "Gateway:Memo:RefreshTokenLifetime must be between 5 minutes and 90 days.")]
     public TimeSpan RefreshTokenLifetime { get; set; } = TimeSpan.FromDays(7);
 
-    /// <summary>The key bytes, or null while <see cref="SecurityKey"/> is empty.</summary>
+    /// <summary>The key bytes, or null while <see cref="JwtSigningKey"/> is empty.</summary>
     public byte[]? KeyBytes()
     {
-        if (string.IsNullOrEmpty(SecurityKey))
+        if (string.IsNullOrEmpty(JwtSigningKey))
         {
             return null;
         }
 
-        return SecurityKey.Length % 2 == 0 && SecurityKey.All(char.IsAsciiHexDigit)
-            ? Convert.FromHexString(SecurityKey)
-            : System.Text.Encoding.UTF8.GetBytes(SecurityKey);
+        return JwtSigningKey.Length % 2 == 0 && JwtSigningKey.All(char.IsAsciiHexDigit)
+            ? Convert.FromHexString(JwtSigningKey)
+            : System.Text.Encoding.UTF8.GetBytes(JwtSigningKey);
     }
 
     /// <inheritdoc />
@@ -119,12 +119,12 @@ public sealed class MemoJwtOptions : IValidatableObject
         if (KeyBytes() is { Length: < 32 })
         {
             yield return new ValidationResult(
-                SecurityKeySetting + " must hold at least 32 bytes: 64 hex digits or 32 characters of text.", [nameof(SecurityKey)]);
+                SigningKeySetting + " must hold at least 32 bytes: 64 hex digits or 32 characters of text.", [nameof(JwtSigningKey)]);
         }
 
         if (RefreshTokenLifetime <= AccessTokenLifetime)
         {
-            yield return new ValidationResult("Gateway:Memo:Jwt:RefreshTokenLifetime must be longer than AccessTokenLifetime.", [nameof(RefreshTokenLifetime)]);
+            yield return new ValidationResult("Gateway:Memo:RefreshTokenLifetime must be longer than AccessTokenLifetime.", [nameof(RefreshTokenLifetime)]);
         }
     }
 }

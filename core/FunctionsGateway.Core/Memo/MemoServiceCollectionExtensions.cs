@@ -1,3 +1,4 @@
+using FunctionsGateway.Core.Chains.Ethereum;
 using FunctionsGateway.Core.Chains.Ethereum.Rpc;
 using FunctionsGateway.Core.Memo.Auth;
 using FunctionsGateway.Core.Memo.Chain;
@@ -30,6 +31,8 @@ public static class MemoServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<MemoStorageOptions>, MemoStorageFallbackValidator>();
         services.AddOptions<MemoChainOptions>().Bind(configuration.GetSection(MemoChainOptions.SectionName)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<MemoChainOptions>, MemoChainOptionsValidator>();
+        services.AddOptions<EthereumSignerOptions>().Bind(configuration.GetSection(EthereumSignerOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<EthereumSignerOptions>, EthereumSignerOptionsValidator>();
 
         if (!string.IsNullOrWhiteSpace(configuration[EthereumRpcOptions.SectionName + ":Endpoint"]))
         {
@@ -66,6 +69,9 @@ internal sealed partial class MemoLensOptionsValidator : IValidateOptions<MemoLe
 
 [OptionsValidator]
 internal sealed partial class MemoStorageOptionsValidator : IValidateOptions<MemoStorageOptions>;
+
+[OptionsValidator]
+internal sealed partial class EthereumSignerOptionsValidator : IValidateOptions<EthereumSignerOptions>;
 
 [OptionsValidator]
 internal sealed partial class MemoChainOptionsValidator : IValidateOptions<MemoChainOptions>;

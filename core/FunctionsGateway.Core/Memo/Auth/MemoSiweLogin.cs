@@ -42,7 +42,7 @@ internal sealed class MemoSiweLogin(
         var originUri = Uri.TryCreate(origin, UriKind.Absolute, out var parsed) && parsed.Authority.Length > 0 ? parsed : null;
         if (originUri is null)
         {
-            throw new MemoException(MemoErrorKind.Internal, "`domain` must not be empty");
+            throw new MemoException(MemoErrorKind.InvalidRequest, "`domain` must not be empty");
         }
 
         var domain = originUri.IsDefaultPort ? originUri.Host : originUri.Authority;

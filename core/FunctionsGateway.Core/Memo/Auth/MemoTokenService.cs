@@ -130,7 +130,7 @@ internal sealed class MemoTokenService(
 
     private static string KindOf(int type) => type == MemoTokenClaims.AccessType ? CredentialKinds.MemoAccess : CredentialKinds.MemoRefresh;
 
-    private byte[] Key() => jwt.Value.KeyBytes() ?? throw MemoException.NotConfigured(MemoJwtOptions.SecurityKeySetting);
+    private byte[] Key() => jwt.Value.KeyBytes() ?? throw MemoException.NotConfigured(MemoJwtOptions.SigningKeySetting);
 }
 
 /// <summary>What a login returns.</summary>

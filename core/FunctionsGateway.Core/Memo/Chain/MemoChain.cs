@@ -28,8 +28,12 @@ internal sealed class MemoChain
     private readonly MemoChainOptions _options;
     private readonly Lazy<Task<ulong>> _chainId;
 
-    public MemoChain(IServiceProvider services, IOptions<MemoChainOptions> options)
+    private readonly EthereumSignerOptions _signer;
+
+    public MemoChain(IServiceProvider services, IOptions<MemoChainOptions> options, IOptions<EthereumSignerOptions> signer)
     {
+        ArgumentNullException.ThrowIfNull(signer);
+        _signer = signer.Value;
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(options);
         _client = services.GetService<EthereumRpcClient>();
@@ -41,7 +45,7 @@ internal sealed class MemoChain
     public bool HasNode => _client is not null;
 
     /// <summary>True when the DID-era payment contracts are configured, so that vouchers are required.</summary>
-    public bool HasVouchers => HasNode && _options.Proxy.Length > 0 && _options.StorePay.Length > 0 && _options.ReadPay.Length > 0 && _options.SellerKey.Length > 0;
+    public bool HasVouchers => HasNode && _options.Proxy.Length > 0 && _options.StorePay.Length > 0 && _options.ReadPay.Length > 0 && _signer.SignerPrivateKey.Length > 0;
 
     private EthereumRpcClient Client => _client ?? throw MemoException.NotConfigured(EndpointSetting);
 
@@ -50,13 +54,13 @@ internal sealed class MemoChain
 
     /// <summary>ERC-20 <c>balanceOf</c>.</summary>
     public async Task<BigInteger> GetTokenBalanceAsync(EthereumAddress owner, CancellationToken cancellationToken = default) =>
-        (BigInteger)(await CallAsync(nameof(MemoChainOptions.Token), _options.Token, MemoContracts.BalanceOf, [owner], cancellationToken))[0]!;
+        (BigInteger)(await CallAsync(nameof(MemoChainOptions.TokenContract), _options.TokenContract, MemoContracts.BalanceOf, [owner], cancellationToken))[0]!;
 
     /// <summary>ERC-20 <c>allowance(owner, StorePay|ReadPay)</c>.</summary>
     public async Task<BigInteger> GetAllowanceAsync(MemoPayKind kind, EthereumAddress owner, CancellationToken cancellationToken = default)
     {
-        var token = Contract(_options.Token, nameof(MemoChainOptions.Token));
-        return (BigInteger)(await CallAsync(nameof(MemoChainOptions.Token), token.ToString(), MemoContracts.Allowance, [owner, PayAddress(kind)], cancellationToken))[0]!;
+        var token = Contract(_options.TokenContract, nameof(MemoChainOptions.TokenContract));
+        return (BigInteger)(await CallAsync(nameof(MemoChainOptions.TokenContract), token.ToString(), MemoContracts.Allowance, [owner, PayAddress(kind)], cancellationToken))[0]!;
     }
 
     /// <summary><c>getPkgSize(owner, kind)</c>: Buysize, Free, Used, Files.</summary>
@@ -119,7 +123,7 @@ internal sealed class MemoChain
     /// <summary>The unsigned <c>approve(StorePay|ReadPay, amount)</c> to the token, 0x-hex.</summary>
     public Task<string> BuildApproveAsync(MemoPayKind kind, EthereumAddress owner, BigInteger amount, CancellationToken cancellationToken = default)
     {
-        var token = Contract(_options.Token, nameof(MemoChainOptions.Token));
+        var token = Contract(_options.TokenContract, nameof(MemoChainOptions.TokenContract));
         return BuildUnsignedAsync(owner, token, MemoContracts.Approve.EncodeCall(PayAddress(kind), amount), cancellationToken);
     }
 
@@ -208,7 +212,7 @@ internal sealed class MemoChain
     }
 
     private byte[] SellerKey() =>
-        _options.TryReadSellerKey(out var key) ? key : throw MemoException.NotConfigured(MemoChainOptions.SectionName + ":SellerKey");
+        _signer.TryReadKey(out var key) ? key : throw MemoException.NotConfigured(EthereumSignerOptions.SignerPrivateKeySetting);
 }
 
 /// <summary>Which of the two DID-era payments: storage space (StorePay) or download traffic (ReadPay).</summary>

@@ -6,7 +6,7 @@ namespace FunctionsGateway.Core.Memo.Chain;
 
 /// <summary>
 /// The contracts and the wallet behind MEMO's chain routes (compat §2.4–§2.7), section <c>Gateway:Memo:Chain</c>;
-/// the node itself is <c>Gateway:Ethereum:Endpoint</c>. Every setting is optional: a route whose contract is not
+/// the node itself is <c>Gateway:Ethereum:Endpoint</c> and the seller's wallet <c>Gateway:Ethereum:SignerPrivateKey</c> (<see cref="Chains.Ethereum.EthereumSignerOptions"/>). Every setting is optional: a route whose contract is not
 /// set answers 523 ConfigError naming the setting, which is the development default (no chain at all).
 /// </summary>
 public sealed class MemoChainOptions : IValidatableObject
@@ -17,8 +17,8 @@ public sealed class MemoChainOptions : IValidatableObject
     private const string AddressMessage = " must be an address, 0x and 40 hex digits.";
 
     /// <summary>The ERC-20 payment token (<c>balanceOf</c>, <c>approve</c>, <c>allowance</c>).</summary>
-    [RegularExpression(AddressPattern, ErrorMessage = "Gateway:Memo:Chain:Token" + AddressMessage)]
-    public string Token { get; set; } = "";
+    [RegularExpression(AddressPattern, ErrorMessage = "Gateway:Memo:Chain:TokenContract" + AddressMessage)]
+    public string TokenContract { get; set; } = "";
 
     /// <summary>The SIWE-era package contract behind <c>/account/*</c> (the original's default was <c>0x2A0B376CC39eB2019e43207d00ee2c34878ca36D</c> on its own chain).</summary>
     [RegularExpression(AddressPattern, ErrorMessage = "Gateway:Memo:Chain:PackageStore" + AddressMessage)]
@@ -40,13 +40,6 @@ public sealed class MemoChainOptions : IValidatableObject
     [RegularExpression(AddressPattern, ErrorMessage = "Gateway:Memo:Chain:DidRegistry" + AddressMessage)]
     public string DidRegistry { get; set; } = "";
 
-    /// <summary>
-    /// The gateway's (seller's) wallet, a secret: 32-byte private key in hex. Its address enters every voucher
-    /// hash; it signs <c>cashSpaceCheck</c>/<c>cashTrafficCheck</c> and <c>storeBuyPkg</c>.
-    /// </summary>
-    [RegularExpression("^((0x)?[0-9a-fA-F]{64})?$", ErrorMessage = "Gateway:Memo:Chain:SellerKey must be a private key, 64 hex digits.")]
-    public string SellerKey { get; set; } = "";
-
     /// <summary>How long <c>/account/buypkg</c> waits for its transaction to be mined. Default 60 s.</summary>
     [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = MemoOptions.SourceGenerated)]
     [Range(typeof(TimeSpan), "00:00:01", "00:05:00", ErrorMessage = "Gateway:Memo:Chain:ReceiptTimeout must be between 1 second and 5 minutes.")]
@@ -57,7 +50,7 @@ public sealed class MemoChainOptions : IValidatableObject
     {
         foreach (var (name, value) in new[]
                  {
-                     (nameof(Token), Token), (nameof(PackageStore), PackageStore), (nameof(Proxy), Proxy),
+                     (nameof(TokenContract), TokenContract), (nameof(PackageStore), PackageStore), (nameof(Proxy), Proxy),
                      (nameof(StorePay), StorePay), (nameof(ReadPay), ReadPay), (nameof(DidRegistry), DidRegistry),
                  })
         {
@@ -67,18 +60,6 @@ public sealed class MemoChainOptions : IValidatableObject
             }
         }
 
-        if (SellerKey.Length > 0 && TryReadSellerKey(out var key) && !Secp256k1.IsValidPrivateKey(key))
-        {
-            yield return new ValidationResult($"{SectionName}:SellerKey is not a valid secp256k1 private key.", [nameof(SellerKey)]);
-        }
-    }
-
-    /// <summary>The seller key's 32 bytes; false when it is empty or not 64 hex digits.</summary>
-    internal bool TryReadSellerKey(out byte[] key)
-    {
-        var digits = SellerKey.StartsWith("0x", StringComparison.OrdinalIgnoreCase) ? SellerKey[2..] : SellerKey;
-        key = digits.Length == 64 && digits.All(char.IsAsciiHexDigit) ? Convert.FromHexString(digits) : [];
-        return key.Length == 32;
     }
 
     /// <summary>The address of a setting, or a 523 naming it when it is empty.</summary>

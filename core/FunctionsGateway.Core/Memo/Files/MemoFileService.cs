@@ -52,7 +52,7 @@ internal sealed class MemoFileService(
             || !contentType.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase)
             || HeaderUtilities.RemoveQuotes(contentType.Boundary).Value is not { Length: > 0 } boundary)
         {
-            throw new MemoException(MemoErrorKind.Internal, "request Content-Type isn't multipart/form-data");
+            throw new MemoException(MemoErrorKind.InvalidRequest, "request Content-Type isn't multipart/form-data");
         }
 
         var form = new MultipartReader(boundary, request.Body) { BodyLengthLimit = null };
@@ -261,7 +261,7 @@ internal sealed class MemoFileService(
             await AddFieldAsync(section, disposition, fields, cancellationToken);
         }
 
-        throw new MemoException(MemoErrorKind.Internal, "http: no such file");
+        throw new MemoException(MemoErrorKind.InvalidRequest, "http: no such file");
     }
 
     private static async Task ReadFieldsAsync(MultipartReader form, Dictionary<string, string> fields, CancellationToken cancellationToken)
@@ -284,7 +284,7 @@ internal sealed class MemoFileService(
         catch (IOException e)
         {
             // A malformed body (no closing boundary, a header too long): what the original's form parser reports.
-            throw new MemoException(new MemoError(MemoErrorKind.Internal, "multipart: " + e.Message), e);
+            throw new MemoException(new MemoError(MemoErrorKind.InvalidRequest, "multipart: " + e.Message), e);
         }
     }
 
@@ -298,7 +298,7 @@ internal sealed class MemoFileService(
         {
             if (buffer.Length + read > MaxFieldBytes)
             {
-                throw new MemoException(MemoErrorKind.Internal, $"multipart: field {name} is too large");
+                throw new MemoException(MemoErrorKind.InvalidRequest, $"multipart: field {name} is too large");
             }
 
             buffer.Write(chunk, 0, read);
@@ -306,7 +306,7 @@ internal sealed class MemoFileService(
 
         if (fields.Count >= MaxFields)
         {
-            throw new MemoException(MemoErrorKind.Internal, "multipart: too many fields");
+            throw new MemoException(MemoErrorKind.InvalidRequest, "multipart: too many fields");
         }
 
         fields.TryAdd(name, Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
@@ -344,7 +344,7 @@ internal sealed class MemoFileService(
     {
         // Some clients send a path; Go's FileHeader.Filename keeps only the base name.
         var name = fileName?[(fileName.LastIndexOfAny(['/', '\\']) + 1)..];
-        return name is not null && FileNames.IsValid(name) ? name : throw new MemoException(MemoErrorKind.Internal, "invalid file name");
+        return name is not null && FileNames.IsValid(name) ? name : throw new MemoException(MemoErrorKind.InvalidRequest, "invalid file name");
     }
 
     private static MemoException NotFound(string mid) => new(MemoErrorKind.Storage, mid + ": object not found");

@@ -25,7 +25,7 @@ internal static class MemoAccountBoughtPackages
         }
         catch (EthereumRpcException e)
         {
-            return Results.Json(e.NodeMessage, MemoJsonContext.Default.String, statusCode: StatusCodes.Status400BadRequest);
+            return MemoResults.JsonString(e.NodeMessage, StatusCodes.Status400BadRequest);
         }
 
         return MemoResults.Json<IReadOnlyList<MemoBoughtPackageItem>>(

@@ -7,8 +7,8 @@ using FunctionsGateway.Core.Memo.Chain;
 namespace FunctionsGateway.Functions.Functions.Memo;
 
 /// <summary>
-/// Query parameters of the chain routes, parsed as the original's <c>strconv</c> calls did; a bad one is the
-/// original's default answer, 500 InternalError with Go's message.
+/// Query parameters of the chain routes, parsed as the original's <c>strconv</c> calls did; a bad one is 400
+/// InvalidRequest with Go's message (the original answered its default 500 InternalError).
 /// </summary>
 internal static class MemoQuery
 {
@@ -16,20 +16,20 @@ internal static class MemoQuery
     public static ulong Size(string? text) =>
         ulong.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var size)
             ? size
-            : throw new MemoException(MemoErrorKind.Internal, $"strconv.ParseUint: parsing \"{text}\": invalid syntax");
+            : throw new MemoException(MemoErrorKind.InvalidRequest, $"strconv.ParseUint: parsing \"{text}\": invalid syntax");
 
     /// <summary>A decimal amount of any size (<c>amount</c>, <c>size</c> of <c>/approve</c>).</summary>
     public static BigInteger Amount(string? text, string name) =>
         BigInteger.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var amount)
             ? amount
-            : throw new MemoException(MemoErrorKind.Internal, $"{name}: \"{text}\" is not a decimal number");
+            : throw new MemoException(MemoErrorKind.InvalidRequest, $"{name}: \"{text}\" is not a decimal number");
 
     /// <summary><c>type</c> of <c>/approve</c> and <c>/allowance</c>: <c>store</c> (StorePay) or <c>read</c> (ReadPay).</summary>
     public static MemoPayKind PayKind(string? text) => text switch
     {
         "store" => MemoPayKind.Space,
         "read" => MemoPayKind.Traffic,
-        _ => throw new MemoException(MemoErrorKind.Internal, $"type must be read or store, not \"{text}\""),
+        _ => throw new MemoException(MemoErrorKind.InvalidRequest, $"type must be read or store, not \"{text}\""),
     };
 
     /// <summary>An address parameter (any hex case; mixed case must carry its checksum).</summary>

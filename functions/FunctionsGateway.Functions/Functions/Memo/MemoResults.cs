@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Numerics;
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using FunctionsGateway.Core.Memo;
 using FunctionsGateway.Functions.Hosting;
@@ -12,8 +14,17 @@ internal static class MemoResults
     /// <summary>200 with a JSON body.</summary>
     public static IResult Json<T>(T value, JsonTypeInfo<T> type) => Results.Json(value, type, "application/json; charset=utf-8");
 
-    /// <summary>200 with a bare JSON string, as gin's <c>c.JSON(200, "…")</c> writes it.</summary>
-    public static IResult JsonString(string value) => Json(value, MemoJsonContext.Default.String);
+    /// <summary>
+    /// A bare JSON string, as gin's <c>c.JSON(status, "…")</c> writes it: Go escapes only <c>&lt;</c>, <c>&gt;</c>
+    /// and <c>&amp;</c>, so quotes and apostrophes stay as they are (System.Text.Json's default would write <c>\u0027</c>).
+    /// </summary>
+    public static IResult JsonString(string value, int status = StatusCodes.Status200OK) =>
+        Results.Text(
+            JsonSerializer.Serialize(value, GoStrings.String).Replace("<", "\\u003c", StringComparison.Ordinal).Replace(">", "\\u003e", StringComparison.Ordinal).Replace("&", "\\u0026", StringComparison.Ordinal),
+            "application/json; charset=utf-8",
+            statusCode: status);
+
+    private static readonly MemoJsonContext GoStrings = new(new JsonSerializerOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
 
     /// <summary>200 with a bare JSON number.</summary>
     public static IResult JsonNumber(BigInteger value) =>
@@ -46,12 +57,10 @@ internal sealed class MemoErrorBodyWriter : IErrorBodyWriter
     public Task WriteAsync(HttpResponse response, int status, string code, string message)
     {
         ArgumentNullException.ThrowIfNull(response);
-        var kind = code == "storage_unavailable" ? MemoErrorKind.DataBase : MemoErrorKind.Internal;
-        var (memoCode, description) = status >= 500
-            ? (MemoError.Describe(kind).Code, MemoError.Describe(kind).Base + " (" + message + ")")
-            : ("InvalidRequest", message);
+        var kind = status < 500 ? MemoErrorKind.InvalidRequest : code == "storage_unavailable" ? MemoErrorKind.DataBase : MemoErrorKind.Internal;
+        var (_, memoCode, description) = MemoError.Describe(kind);
         response.StatusCode = status;
         return response.WriteAsJsonAsync(
-            new MemoErrorBody(memoCode, description, status), MemoJsonContext.Default.MemoErrorBody, "application/json; charset=utf-8", response.HttpContext.RequestAborted);
+            new MemoErrorBody(memoCode, description + " (" + message + ")", status), MemoJsonContext.Default.MemoErrorBody, "application/json; charset=utf-8", response.HttpContext.RequestAborted);
     }
 }

@@ -7,7 +7,7 @@ namespace FunctionsGateway.Functions.Functions.Memo;
 /// <summary>
 /// <c>GET /memo/search?query=&amp;page=&amp;size=</c> (fileDNS, no auth) → <c>[{"Mid","FileName","Keywords","Size","ModTime"}]</c>
 /// over the public objects whose name contains the query; <c>page</c> is 1-based. A bad page or size is status
-/// 500 with the description as a JSON string, as the original answered (compat §2.5).
+/// 400 (the original's was 500) with the description as a JSON string, as the original answered (compat §2.5).
 /// </summary>
 internal static class MemoSearch
 {
@@ -22,12 +22,12 @@ internal static class MemoSearch
     {
         if (!int.TryParse(page, NumberStyles.None, CultureInfo.InvariantCulture, out var pageNumber) || pageNumber < 1)
         {
-            return Results.Json($"invalid page: '{page}'", MemoJsonContext.Default.String, statusCode: StatusCodes.Status500InternalServerError);
+            return MemoResults.JsonString($"invalid page: '{page}'", StatusCodes.Status400BadRequest);
         }
 
         if (!int.TryParse(size, NumberStyles.None, CultureInfo.InvariantCulture, out var pageSize) || pageSize is < 1 or > MaxPageSize)
         {
-            return Results.Json($"invalid size: '{size}'", MemoJsonContext.Default.String, statusCode: StatusCodes.Status500InternalServerError);
+            return MemoResults.JsonString($"invalid size: '{size}'", StatusCodes.Status400BadRequest);
         }
 
         var hits = await service.SearchAsync(query ?? "", pageNumber, pageSize, cancellationToken);

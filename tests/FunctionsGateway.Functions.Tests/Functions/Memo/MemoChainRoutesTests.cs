@@ -130,8 +130,8 @@ public sealed class MemoChainRoutesTests(MemoGatewayFixture memo)
     }
 
     [Theory]
-    [InlineData("/memo/mefs/spacehash?size=x", 500, "InternalError", "We encountered an internal error, please try again. (strconv.ParseUint: parsing \"x\": invalid syntax)")]
-    [InlineData("/memo/mefs/approve?type=write&size=1", 500, "InternalError", "We encountered an internal error, please try again. (type must be read or store, not \"write\")")]
+    [InlineData("/memo/mefs/spacehash?size=x", 400, "InvalidRequest", "Invalid request (strconv.ParseUint: parsing \"x\": invalid syntax)")]
+    [InlineData("/memo/mefs/approve?type=write&size=1", 400, "InvalidRequest", "Invalid request (type must be read or store, not \"write\")")]
     [InlineData("/memo/qiniu/space", 518, "Storage", "Storage Error (storage not support)")]
     public async Task ChainRoute_BadParameter_OriginalsAnswer(string path, int status, string code, string description)
     {

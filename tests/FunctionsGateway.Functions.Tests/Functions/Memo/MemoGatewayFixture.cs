@@ -8,9 +8,10 @@ using FunctionsGateway.Testing;
 namespace FunctionsGateway.Functions.Tests.Functions.Memo;
 
 /// <summary>
-/// What the MEMO tests share, started once: an Azurite and a ganache chain of their own, the test contracts deployed
-/// with our client (token, package store, Proxy whose StorePay and ReadPay are itself, DID registry), a stand-in for
-/// the Lens API, and two gateways — <see cref="Chain"/> with every chain setting and <see cref="Plain"/> with none
+/// What the MEMO tests share, started once: an Azurite, a ganache chain, an s3rver (MEFS's S3 gateway) and a js-ipfs
+/// node of their own, the test contracts deployed with our client (token, package store, Proxy whose StorePay and
+/// ReadPay are itself, DID registry), a stand-in for the Lens API, and two gateways — <see cref="Chain"/> with every
+/// chain setting and the real <c>mefs</c> and <c>ipfs</c> backends, and <see cref="Plain"/> with no chain settings
 /// (the development default). Tests isolate themselves by using fresh wallets and DIDs.
 /// </summary>
 public sealed class MemoGatewayFixture : IAsyncLifetime
@@ -30,6 +31,12 @@ public sealed class MemoGatewayFixture : IAsyncLifetime
     public AzuriteFixture Azurite { get; } = new();
 
     public GanacheFixture Ganache { get; } = new();
+
+    /// <summary>The S3 server behind the chain gateway's <c>mefs</c> backend.</summary>
+    public S3rverFixture S3 { get; } = new();
+
+    /// <summary>The IPFS node behind the chain gateway's <c>ipfs</c> backend.</summary>
+    public IpfsNodeFixture Ipfs { get; } = new();
 
     public LensGraphQlStandIn Lens { get; private set; } = null!;
 
@@ -59,7 +66,7 @@ public sealed class MemoGatewayFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Lens = new LensGraphQlStandIn();
-        await Task.WhenAll(Azurite.InitializeAsync(), Ganache.InitializeAsync());
+        await Task.WhenAll(Azurite.InitializeAsync(), Ganache.InitializeAsync(), S3.InitializeAsync(), Ipfs.InitializeAsync());
         var seller = SellerKey;
         Token = await Ganache.DeployAsync("MemoToken", seller, [], []);
         PackageStore = await Ganache.DeployAsync("PackageStore", seller, [], []);
@@ -76,15 +83,22 @@ public sealed class MemoGatewayFixture : IAsyncLifetime
             ["Gateway:Storage:ResourcePrefix"] = AzuriteFixture.UniqueName("m"),
             ["Gateway:Ethereum:Endpoint"] = Ganache.Endpoint.ToString(),
             ["Gateway:Ethereum:ReceiptPollInterval"] = "00:00:00.050",
-            ["Gateway:Memo:Chain:Token"] = Token.ToString(),
+            ["Gateway:Memo:Chain:TokenContract"] = Token.ToString(),
             ["Gateway:Memo:Chain:PackageStore"] = PackageStore.ToString(),
             ["Gateway:Memo:Chain:Proxy"] = Proxy.ToString(),
             ["Gateway:Memo:Chain:StorePay"] = Proxy.ToString(),
             ["Gateway:Memo:Chain:ReadPay"] = Proxy.ToString(),
             ["Gateway:Memo:Chain:DidRegistry"] = Registry.ToString(),
-            ["Gateway:Memo:Chain:SellerKey"] = Convert.ToHexStringLower(seller),
+            ["Gateway:Ethereum:SignerPrivateKey"] = Convert.ToHexStringLower(seller),
             ["Gateway:Memo:Lens:ApiUrl"] = Lens.Endpoint.ToString(),
+            ["Gateway:Memo:Storage:Fallback"] = "",
+            ["Gateway:Ipfs:ApiUrl"] = Ipfs.ApiUrl,
         };
+        foreach (var (key, value) in S3.Settings())
+        {
+            ChainSettings[key] = value;
+        }
+
         _chain = new GatewayApplication(Azurite, ChainSettings);
         // No fallback here: mefs (not registered) answers 518, ipfs is served by the local backend by name.
         _plain = new GatewayApplication(Azurite, new Dictionary<string, string?>(BaseSettings)
@@ -110,6 +124,8 @@ public sealed class MemoGatewayFixture : IAsyncLifetime
         }
 
         await Lens.DisposeAsync();
+        await Ipfs.DisposeAsync();
+        await S3.DisposeAsync();
         await Ganache.DisposeAsync();
         await Azurite.DisposeAsync();
     }
@@ -117,7 +133,7 @@ public sealed class MemoGatewayFixture : IAsyncLifetime
     /// <summary>Settings every MEMO gateway here has.</summary>
     public static IReadOnlyDictionary<string, string?> BaseSettings { get; } = new Dictionary<string, string?>
     {
-        ["Gateway:Memo:Jwt:SecurityKey"] = JwtKey,
+        ["Gateway:Memo:JwtSigningKey"] = JwtKey,
         ["Gateway:Memo:Storage:Fallback"] = "local",
         ["Gateway:Uploads:BlockSizeBytes"] = "65536",
     };

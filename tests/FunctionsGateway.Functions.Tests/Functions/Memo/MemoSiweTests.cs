@@ -49,11 +49,11 @@ public sealed partial class MemoSiweTests(MemoGatewayFixture memo)
     }
 
     [Fact]
-    public async Task Challenge_NoOrigin_500DomainMustNotBeEmpty()
+    public async Task Challenge_NoOrigin_400DomainMustNotBeEmpty()
     {
         using var client = memo.Chain.CreateClient();
         using var response = await client.GetAsync($"/memo/challenge?address={new MemoWallet().Address}");
-        await MemoAssert.EnvelopeAsync(response, 500, "InternalError", "We encountered an internal error, please try again. (`domain` must not be empty)");
+        await MemoAssert.EnvelopeAsync(response, 400, "InvalidRequest", "Invalid request (`domain` must not be empty)");
     }
 
     [Fact]
@@ -280,7 +280,7 @@ public sealed partial class MemoSiweTests(MemoGatewayFixture memo)
 
         using var response = await MemoWallet.PostLoginAsync(client, message, wallet.Sign(message));
 
-        await MemoAssert.EnvelopeAsync(response, 523, "ConfigError", "Config Error (Gateway:Memo:Jwt:SecurityKey is not set)");
+        await MemoAssert.EnvelopeAsync(response, 523, "ConfigError", "Config Error (Gateway:Memo:JwtSigningKey is not set)");
     }
 
     [Theory]
