@@ -1,13 +1,25 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Reflection;
+using FunctionsGateway.Core.Storage.Emulator;
 using FunctionsGateway.Testing;
 
 namespace FunctionsGateway.Benchmarks;
 
-/// <summary>The real handler as a child process (the launch contract: <c>FUNCTIONS_CUSTOMHANDLER_PORT</c>), for the benchmarks that measure it end to end.</summary>
+/// <summary>The real handler as a child process (the launch contract: <c>FUNCTIONS_CUSTOMHANDLER_PORT</c>), and the Azurite it runs on, for the benchmarks that measure it end to end.</summary>
 internal static class HandlerProcess
 {
+    /// <summary>Starts an Azurite of its own in a new temporary folder (the caller deletes <c>Options.Location</c> after disposing it).</summary>
+    public static Task<AzuriteProcess> StartAzuriteAsync() =>
+        AzuriteProcess.StartAsync(new AzuriteLaunchOptions
+        {
+            ToolDirectory = RepositoryPaths.AzuriteTool,
+            Location = Path.Combine(Path.GetTempPath(), "fg-bench-" + Guid.NewGuid().ToString("N")[..8]),
+            BlobPort = FreePorts.Next(),
+            QueuePort = FreePorts.Next(),
+            TablePort = FreePorts.Next(),
+        });
+
     /// <summary>Starts the handler of this build's configuration on <paramref name="port"/> with Azurite and the given app settings.</summary>
     public static Process Start(int port, string connectionString, IReadOnlyDictionary<string, string> settings)
     {

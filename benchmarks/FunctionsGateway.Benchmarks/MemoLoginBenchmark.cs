@@ -4,7 +4,6 @@ using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text;
 using FunctionsGateway.Core.Auth.Crypto;
-using FunctionsGateway.Core.Storage.Emulator;
 using FunctionsGateway.Testing;
 
 namespace FunctionsGateway.Benchmarks;
@@ -24,14 +23,7 @@ internal static class MemoLoginBenchmark
     {
         var seconds = Eip191Benchmark.Option(args, "--seconds", 20.0);
         var clients = (int)Eip191Benchmark.Option(args, "--clients", 8.0);
-        var azurite = await AzuriteProcess.StartAsync(new AzuriteLaunchOptions
-        {
-            ToolDirectory = RepositoryPaths.AzuriteTool,
-            Location = Path.Combine(Path.GetTempPath(), "fg-bench-" + Guid.NewGuid().ToString("N")[..8]),
-            BlobPort = FreePorts.Next(),
-            QueuePort = FreePorts.Next(),
-            TablePort = FreePorts.Next(),
-        });
+        var azurite = await HandlerProcess.StartAzuriteAsync();
         var port = FreePorts.Next();
         using var handler = HandlerProcess.Start(port, azurite.ConnectionString, new Dictionary<string, string>
         {

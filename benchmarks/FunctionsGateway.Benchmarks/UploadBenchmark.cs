@@ -39,14 +39,7 @@ internal sealed class UploadBenchmark : IAsyncDisposable
 
     public static async Task<UploadBenchmark> StartAsync(UploadBenchmarkOptions options)
     {
-        var azurite = await AzuriteProcess.StartAsync(new AzuriteLaunchOptions
-        {
-            ToolDirectory = RepositoryPaths.AzuriteTool,
-            Location = Path.Combine(Path.GetTempPath(), "fg-bench-" + Guid.NewGuid().ToString("N")[..8]),
-            BlobPort = FreePorts.Next(),
-            QueuePort = FreePorts.Next(),
-            TablePort = FreePorts.Next(),
-        });
+        var azurite = await HandlerProcess.StartAzuriteAsync();
 
         var port = FreePorts.Next();
         var handler = StartHandler(port, azurite.ConnectionString, options.BlockBytes);

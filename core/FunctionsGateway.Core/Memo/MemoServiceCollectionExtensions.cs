@@ -58,24 +58,6 @@ public static class MemoServiceCollectionExtensions
     }
 }
 
-[OptionsValidator]
-internal sealed partial class MemoOptionsValidator : IValidateOptions<MemoOptions>;
-
-[OptionsValidator]
-internal sealed partial class MemoJwtOptionsValidator : IValidateOptions<MemoJwtOptions>;
-
-[OptionsValidator]
-internal sealed partial class MemoLensOptionsValidator : IValidateOptions<MemoLensOptions>;
-
-[OptionsValidator]
-internal sealed partial class MemoStorageOptionsValidator : IValidateOptions<MemoStorageOptions>;
-
-[OptionsValidator]
-internal sealed partial class EthereumSignerOptionsValidator : IValidateOptions<EthereumSignerOptions>;
-
-[OptionsValidator]
-internal sealed partial class MemoChainOptionsValidator : IValidateOptions<MemoChainOptions>;
-
 /// <summary>A fallback backend must be one that is registered: a typo would otherwise turn every MEMO upload into 518.</summary>
 internal sealed class MemoStorageFallbackValidator(IEnumerable<IStorageBackend> backends) : IValidateOptions<MemoStorageOptions>
 {
