@@ -147,6 +147,30 @@ public sealed partial class MemoSiweTests(MemoGatewayFixture memo)
         await MemoAssert.EnvelopeAsync(replay, 401, Auth, AuthBase + " (Got wrong nonce)");
     }
 
+    [Theory]
+    [InlineData(29, true)]
+    [InlineData(31, false)]
+    public async Task Login_NonceUsedSecondsAfterTheChallenge_AcceptedWithin30Seconds(int seconds, bool accepted)
+    {
+        var clock = new ManualTimeProvider(DateTimeOffset.UtcNow);
+        await using var app = new GatewayApplication(memo.Azurite, new Dictionary<string, string?>(MemoGatewayFixture.BaseSettings), s => s.AddSingleton<TimeProvider>(clock));
+        using var client = app.CreateClient();
+        var wallet = new MemoWallet();
+        var message = await wallet.ChallengeAsync(client);
+        clock.Advance(TimeSpan.FromSeconds(seconds));
+
+        using var login = await MemoWallet.PostLoginAsync(client, message, wallet.Sign(message));
+
+        if (accepted)
+        {
+            await MemoAssert.OkAsync(login);
+        }
+        else
+        {
+            await MemoAssert.EnvelopeAsync(login, 401, Auth, AuthBase + " (Got wrong nonce)");
+        }
+    }
+
     [Fact]
     public async Task Login_NonceNeverIssued_401WrongNonce()
     {
