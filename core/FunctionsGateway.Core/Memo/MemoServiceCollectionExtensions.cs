@@ -1,5 +1,6 @@
 using FunctionsGateway.Core.Chains.Ethereum;
 using FunctionsGateway.Core.Chains.Ethereum.Rpc;
+using FunctionsGateway.Core.Configuration;
 using FunctionsGateway.Core.Memo.Auth;
 using FunctionsGateway.Core.Memo.Chain;
 using FunctionsGateway.Core.Memo.Files;
@@ -20,19 +21,12 @@ public static class MemoServiceCollectionExtensions
     public static IServiceCollection AddMemo(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        services.AddOptions<MemoOptions>().Bind(configuration.GetSection(MemoOptions.SectionName)).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<MemoOptions>, MemoOptionsValidator>();
-        services.AddOptions<MemoJwtOptions>().Bind(configuration.GetSection(MemoJwtOptions.SectionName)).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<MemoJwtOptions>, MemoJwtOptionsValidator>();
-        services.AddOptions<MemoLensOptions>().Bind(configuration.GetSection(MemoLensOptions.SectionName)).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<MemoLensOptions>, MemoLensOptionsValidator>();
-        services.AddOptions<MemoStorageOptions>().Bind(configuration.GetSection(MemoStorageOptions.SectionName)).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<MemoStorageOptions>, MemoStorageOptionsValidator>();
-        services.AddSingleton<IValidateOptions<MemoStorageOptions>, MemoStorageFallbackValidator>();
-        services.AddOptions<MemoChainOptions>().Bind(configuration.GetSection(MemoChainOptions.SectionName)).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<MemoChainOptions>, MemoChainOptionsValidator>();
-        services.AddOptions<EthereumSignerOptions>().Bind(configuration.GetSection(EthereumSignerOptions.SectionName)).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<EthereumSignerOptions>, EthereumSignerOptionsValidator>();
+        services.AddOptions<MemoOptions>().Bind(configuration.GetSection(MemoOptions.SectionName)).ValidateOnStart(new MemoOptionsValidator(), MemoOptions.SectionName);
+        services.AddOptions<MemoJwtOptions>().Bind(configuration.GetSection(MemoJwtOptions.SectionName)).ValidateOnStart(new MemoJwtOptionsValidator(), MemoJwtOptions.SectionName);
+        services.AddOptions<MemoLensOptions>().Bind(configuration.GetSection(MemoLensOptions.SectionName)).ValidateOnStart(new MemoLensOptionsValidator(), MemoLensOptions.SectionName);
+        services.AddOptions<MemoStorageOptions>().Bind(configuration.GetSection(MemoStorageOptions.SectionName)).ValidateOnStart(new MemoStorageOptionsValidator(), MemoStorageOptions.SectionName);
+        services.AddOptions<MemoChainOptions>().Bind(configuration.GetSection(MemoChainOptions.SectionName)).ValidateOnStart(new MemoChainOptionsValidator(), MemoChainOptions.SectionName);
+        services.AddOptions<EthereumSignerOptions>().Bind(configuration.GetSection(EthereumSignerOptions.SectionName)).ValidateOnStart(new EthereumSignerOptionsValidator(), EthereumSignerOptions.SectionName);
 
         if (!string.IsNullOrWhiteSpace(configuration[EthereumRpcOptions.SectionName + ":Endpoint"]))
         {
@@ -55,18 +49,5 @@ public static class MemoServiceCollectionExtensions
         services.AddSingleton<MemoVouchers>();
         services.AddSingleton<MemoFileService>();
         return services;
-    }
-}
-
-/// <summary>A fallback backend must be one that is registered: a typo would otherwise turn every MEMO upload into 518.</summary>
-internal sealed class MemoStorageFallbackValidator(IEnumerable<IStorageBackend> backends) : IValidateOptions<MemoStorageOptions>
-{
-    public ValidateOptionsResult Validate(string? name, MemoStorageOptions options)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        var names = backends.Select(b => b.Name).ToList();
-        return options.Fallback.Length == 0 || names.Contains(options.Fallback, StringComparer.OrdinalIgnoreCase)
-            ? ValidateOptionsResult.Success
-            : ValidateOptionsResult.Fail($"Gateway:Memo:Storage:Fallback is '{options.Fallback}', which is not one of the backends: {string.Join(", ", names)}.");
     }
 }

@@ -12,7 +12,7 @@ public enum MemoStorageType
 
 /// <summary>
 /// Names the storage types and finds the backend serving each (compat §2.8): the backend named for the type in
-/// <see cref="MemoStorageOptions"/>, else the fallback; neither → 518 <c>storage not support</c>, the original's
+/// <see cref="MemoStorageOptions"/>, else the fallback (523 when that names no backend); neither → 518 <c>storage not support</c>, the original's
 /// answer for a storage it does not run.
 /// </summary>
 internal sealed class MemoStorage(StorageBackendRegistry backends, IOptions<MemoStorageOptions> options)
@@ -34,8 +34,18 @@ internal sealed class MemoStorage(StorageBackendRegistry backends, IOptions<Memo
     public IStorageBackend Resolve(MemoStorageType type)
     {
         var name = type == MemoStorageType.Mefs ? options.Value.Mefs : options.Value.Ipfs;
-        return backends.Find(name)
-            ?? (options.Value.Fallback is { Length: > 0 } fallback ? backends.Find(fallback) : null)
-            ?? throw MemoException.StorageNotSupported();
+        if (backends.Find(name) is { } backend)
+        {
+            return backend;
+        }
+
+        if (options.Value.Fallback is not { Length: > 0 } fallback)
+        {
+            throw MemoException.StorageNotSupported();
+        }
+
+        // A fallback that names no backend is a typo in the settings, not a storage the service chose not to run.
+        return backends.Find(fallback)
+            ?? throw new MemoException(MemoErrorKind.Config, $"{MemoStorageOptions.SectionName}:Fallback names no backend ('{fallback}')");
     }
 }
