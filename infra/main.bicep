@@ -189,6 +189,69 @@ type gatewaySettingsType = {
   @description('How often a receipt is polled while a transaction is awaited.')
   Gateway__Ethereum__ReceiptPollInterval: string?
 
+  @description('MEMO service domain: the JWTs\' aud and iss, the domain of Lens messages and SIWE challenges (default memo.io).')
+  Gateway__Memo__Domain: string?
+
+  @description('Further SIWE domains (Origin host[:port]) /memo/challenge serves; * for any. Empty: only the domain.')
+  Gateway__Memo__AllowedDomains__0: string?
+
+  @description('Chain ids a SIWE message may name; the first is the default of /memo/challenge (default 985).')
+  Gateway__Memo__ChainIds__0: string?
+
+  @description('How long a SIWE nonce may be used (default 00:00:30).')
+  Gateway__Memo__NonceLifetime: string?
+
+  @description('How old a DID login\'s timestamp may be (default 00:01:00).')
+  Gateway__Memo__DidLoginWindow: string?
+
+  @description('Clock skew allowed for DID login timestamps, SIWE Not Before, Lens Issued At and token iat (default 00:00:30).')
+  Gateway__Memo__ClockSkew: string?
+
+  @description('Lifetime of MEMO access tokens (default 00:15:00).')
+  Gateway__Memo__AccessTokenLifetime: string?
+
+  @description('Lifetime of MEMO refresh tokens (default 7.00:00:00).')
+  Gateway__Memo__RefreshTokenLifetime: string?
+
+  @description('Ask the Lens API whether a /memo/lens/login address has a profile (true/false, default false).')
+  Gateway__Memo__Lens__CheckRegistered: string?
+
+  @description('Lens GraphQL endpoint (default https://api.lens.dev).')
+  Gateway__Memo__Lens__ApiUrl: string?
+
+  @description('Time limit of one Lens API request (default 00:00:10).')
+  Gateway__Memo__Lens__Timeout: string?
+
+  @description('Backend serving /memo/mefs/ (default mefs).')
+  Gateway__Memo__Storage__Mefs: string?
+
+  @description('Backend serving /memo/ipfs/ (default ipfs).')
+  Gateway__Memo__Storage__Ipfs: string?
+
+  @description('Backend used when the one named for a MEMO storage type is not configured; empty (default): 518.')
+  Gateway__Memo__Storage__Fallback: string?
+
+  @description('MEMO ERC-20 payment token address; empty: the routes that need it answer 523.')
+  Gateway__Memo__Chain__TokenContract: string?
+
+  @description('MEMO package store contract (/memo/account/*); empty: 523.')
+  Gateway__Memo__Chain__PackageStore: string?
+
+  @description('MEMO Proxy contract (space/traffic pay info, buy, cash); empty: 523.')
+  Gateway__Memo__Chain__Proxy: string?
+
+  @description('MEMO StorePay contract (space vouchers, approve type=store); empty: 523.')
+  Gateway__Memo__Chain__StorePay: string?
+
+  @description('MEMO ReadPay contract (traffic vouchers, approve type=read); empty: 523.')
+  Gateway__Memo__Chain__ReadPay: string?
+
+  @description('Memo DID registry contract (DID logins); empty: DID logins answer 523.')
+  Gateway__Memo__Chain__DidRegistry: string?
+
+  @description('How long /memo/account/buypkg waits for its transaction (default 00:01:00).')
+  Gateway__Memo__Chain__ReceiptTimeout: string?
+
   @description('WebSocket RPC URL of a CESS node (wss://…); empty: no CESS chain.')
   Gateway__Cess__Rpc__Endpoint: string?
 

@@ -9,8 +9,14 @@ using FunctionsGateway.Benchmarks;
 // … -- cid FILE [--profile SPEC]        prints the file's UnixFS CID (Kubo's `ipfs add --only-hash`).
 // … -- cid-bench [--file PATH | --size-mib 1024] [--runs 5]
 //   CID computation: UnixFsFileBuilder vs SHA-256 in process, and `cid FILE` vs `ipfs_cid FILE` as whole processes.
+// … -- eip191-bench [--seconds 5] [--rounds 3]
+//   EIP-191 verifications/s on one thread: Eip191Signer.VerifyMessage vs ethers.verifyMessage in Node (target ≥ 2×).
+// … -- memo-login-bench [--seconds 20] [--clients 8]
+//   SIWE logins/s (challenge + sign + login) through the real handler on Azurite, nonces in Table storage.
 return args switch
 {
+    [Eip191Benchmark.Command, .. var rest] => await Eip191Benchmark.RunAsync(rest),
+    [MemoLoginBenchmark.Command, .. var rest] => await MemoLoginBenchmark.RunAsync(rest),
     [ColdStartOptions.Command, .. var rest] => await ColdStartBenchmark.RunAsync(ColdStartOptions.Parse(rest)),
     ["cid", .. var rest] => CidCommand.Run(rest),
     ["cid-bench", .. var rest] => await CidBenchmark.RunAsync(CidBenchmarkOptions.Parse(rest)),

@@ -39,14 +39,7 @@ internal sealed class UploadBenchmark : IAsyncDisposable
 
     public static async Task<UploadBenchmark> StartAsync(UploadBenchmarkOptions options)
     {
-        var azurite = await AzuriteProcess.StartAsync(new AzuriteLaunchOptions
-        {
-            ToolDirectory = RepositoryPaths.AzuriteTool,
-            Location = Path.Combine(Path.GetTempPath(), "fg-bench-" + Guid.NewGuid().ToString("N")[..8]),
-            BlobPort = FreePorts.Next(),
-            QueuePort = FreePorts.Next(),
-            TablePort = FreePorts.Next(),
-        });
+        var azurite = await HandlerProcess.StartAzuriteAsync();
 
         var port = FreePorts.Next();
         var handler = StartHandler(port, azurite.ConnectionString, options.BlockBytes);
@@ -169,61 +162,16 @@ internal sealed class UploadBenchmark : IAsyncDisposable
         Directory.Delete(_azurite.Options.Location, recursive: true);
     }
 
-    private static Process StartHandler(int port, string connectionString, int blockBytes)
-    {
-        var configuration = System.Reflection.CustomAttributeExtensions.GetCustomAttribute<System.Reflection.AssemblyConfigurationAttribute>(typeof(UploadBenchmark).Assembly)?.Configuration ?? "Release";
-        var dll = Path.Combine(RepositoryPaths.Root, "functions", "FunctionsGateway.Functions", "bin", configuration, "net10.0", "FunctionsGateway.Functions.dll");
-        if (!File.Exists(dll))
+    private static Process StartHandler(int port, string connectionString, int blockBytes) =>
+        HandlerProcess.Start(port, connectionString, new Dictionary<string, string>
         {
-            throw new FileNotFoundException($"Build the handler first ({dll} is missing).");
-        }
+            ["Gateway__Operator__Key"] = OperatorKey,
+            ["Gateway__Uploads__PushWorker"] = "Off",
+            ["Gateway__Uploads__BlockSizeBytes"] = blockBytes.ToString(CultureInfo.InvariantCulture),
+            ["Gateway__Uploads__MaxFileBytes"] = (64L * 1024 * 1024 * 1024).ToString(CultureInfo.InvariantCulture),
+        });
 
-        var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(dll);
-        start.Environment["FUNCTIONS_CUSTOMHANDLER_PORT"] = port.ToString(CultureInfo.InvariantCulture);
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        start.Environment["AzureWebJobsStorage"] = connectionString;
-        start.Environment["Gateway__Operator__Key"] = OperatorKey;
-        start.Environment["Gateway__Uploads__PushWorker"] = "Off";
-        start.Environment["Gateway__Uploads__BlockSizeBytes"] = blockBytes.ToString(CultureInfo.InvariantCulture);
-        start.Environment["Gateway__Uploads__MaxFileBytes"] = (64L * 1024 * 1024 * 1024).ToString(CultureInfo.InvariantCulture);
-        start.Environment["Logging__LogLevel__Default"] = "Warning";
-        var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, e) =>
-        {
-            if (e.Data is not null)
-            {
-                Console.Error.WriteLine(e.Data);
-            }
-        };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
-    }
-
-    private async Task WaitForHandlerAsync()
-    {
-        for (var i = 0; i < 300; i++)
-        {
-            try
-            {
-                using var ping = await _http.GetAsync(_gateway);
-                if (ping.IsSuccessStatusCode)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-
-            await Task.Delay(100);
-        }
-
-        throw new TimeoutException("The handler did not answer GET / within 30 s.");
-    }
+    private Task WaitForHandlerAsync() => HandlerProcess.WaitAsync(_http, _gateway);
 
     private async Task<string> CreateTokenAsync()
     {

@@ -3,6 +3,7 @@ using FunctionsGateway.Core.Configuration;
 using FunctionsGateway.Core.Content;
 using FunctionsGateway.Core.Content.Blocks;
 using FunctionsGateway.Core.Ipfs;
+using FunctionsGateway.Core.Memo;
 using FunctionsGateway.Core.Storage;
 using FunctionsGateway.Core.Storage.Azure;
 using FunctionsGateway.Core.Storage.Backends;
@@ -63,6 +64,7 @@ public static class GatewayCoreServiceCollectionExtensions
         services.AddSingleton<StorageBackendRegistry>();
         services.AddIpfs();
         services.AddHostedPushWorker(configuration);
+        services.AddMemo(configuration);
         return services;
     }
 

@@ -40,3 +40,21 @@ internal sealed partial class IpfsOptionsValidator : IValidateOptions<Storage.Ip
 
 [OptionsValidator]
 internal sealed partial class MefsOptionsValidator : IValidateOptions<MefsOptions>;
+
+[OptionsValidator]
+internal sealed partial class MemoOptionsValidator : IValidateOptions<Memo.MemoOptions>;
+
+[OptionsValidator]
+internal sealed partial class MemoJwtOptionsValidator : IValidateOptions<Memo.MemoJwtOptions>;
+
+[OptionsValidator]
+internal sealed partial class MemoLensOptionsValidator : IValidateOptions<Memo.MemoLensOptions>;
+
+[OptionsValidator]
+internal sealed partial class MemoStorageOptionsValidator : IValidateOptions<Memo.MemoStorageOptions>;
+
+[OptionsValidator]
+internal sealed partial class EthereumSignerOptionsValidator : IValidateOptions<Chains.Ethereum.EthereumSignerOptions>;
+
+[OptionsValidator]
+internal sealed partial class MemoChainOptionsValidator : IValidateOptions<Memo.Chain.MemoChainOptions>;

@@ -3,6 +3,7 @@ using FunctionsGateway.Functions.Functions;
 using FunctionsGateway.Functions.Functions.Files;
 using FunctionsGateway.Functions.Functions.Ipfs;
 using FunctionsGateway.Functions.Functions.Kubo;
+using FunctionsGateway.Functions.Functions.Memo;
 using FunctionsGateway.Functions.Functions.Ops;
 using FunctionsGateway.Functions.Functions.Platform;
 using FunctionsGateway.Functions.Functions.Queues;
@@ -23,6 +24,7 @@ app.MapTusFunctions();
 app.MapDirectUploadFunctions();
 app.MapIpfsFunctions();
 app.MapKuboFunctions();
+app.MapMemoFunctions();
 app.MapQueueFunctions();
 
 if (!FunctionJsonCommand.TryRun(app))

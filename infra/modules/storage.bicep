@@ -43,6 +43,9 @@ var tables = [
   'cids'
   'uploads'
   'pins'
+  'nonces'
+  'memoobjects'
+  'memovouchers'
 ]
 
 var queues = [

@@ -5,4 +5,13 @@ public static class CredentialKinds
 {
     /// <summary>The gateway's own bearer token (files API).</summary>
     public const string Bearer = "bearer";
+
+    /// <summary>A MEMO access token (HS256 JWT, <c>type</c> 1), recorded by the SHA-256 of the whole token.</summary>
+    public const string MemoAccess = "memo-access";
+
+    /// <summary>A MEMO refresh token (HS256 JWT, <c>type</c> 2), recorded by the SHA-256 of the whole token.</summary>
+    public const string MemoRefresh = "memo-refresh";
+
+    /// <summary>A MEMO DID session (DID login), recorded by the SHA-256 of the DID and its session token.</summary>
+    public const string MemoDidSession = "memo-did-session";
 }

@@ -22,6 +22,9 @@ public sealed class StorageNames
         CredentialsTable = Prefix + "credentials";
         FilesTable = Prefix + "files";
         UploadsTable = Prefix + "uploads";
+        NoncesTable = Prefix + "nonces";
+        MemoObjectsTable = Prefix + "memoobjects";
+        MemoVouchersTable = Prefix + "memovouchers";
         PushQueue = Prefix + "push";
         PushPoisonQueue = Prefix + "push-poison";
     }
@@ -52,6 +55,15 @@ public sealed class StorageNames
     /// <summary>Unfinished and finished large uploads (tus and direct-to-blob), partition = owner, row = upload id.</summary>
     public string UploadsTable { get; }
 
+    /// <summary>Single-use nonces (SIWE challenges, Lens messages already used), partition = the nonce, row = its kind.</summary>
+    public string NoncesTable { get; }
+
+    /// <summary>The MEMO surface's object list: partition = owner, row = the object's number (compat §2.5 <c>ID</c>).</summary>
+    public string MemoObjectsTable { get; }
+
+    /// <summary>MEMO vouchers and the bytes they have paid for so far, partition = payer address, row = space or traffic.</summary>
+    public string MemoVouchersTable { get; }
+
     /// <summary>Push messages for the push worker.</summary>
     public string PushQueue { get; }
 
@@ -60,7 +72,7 @@ public sealed class StorageNames
 
     public IEnumerable<string> Containers => [StagingContainer, ContentContainer, BlocksContainer];
 
-    public IEnumerable<string> Tables => [IdentitiesTable, CredentialsTable, FilesTable, CidsTable, UploadsTable, PinsTable];
+    public IEnumerable<string> Tables => [IdentitiesTable, CredentialsTable, FilesTable, CidsTable, UploadsTable, PinsTable, NoncesTable, MemoObjectsTable, MemoVouchersTable];
 
     public IEnumerable<string> Queues => [PushQueue, PushPoisonQueue];
 }

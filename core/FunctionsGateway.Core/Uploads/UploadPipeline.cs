@@ -42,6 +42,7 @@ internal sealed partial class UploadPipeline(
     /// <summary>Stages, records and enqueues one upload; returns the record (state <c>staged</c>).</summary>
     /// <exception cref="UploadTooLargeException">Declared or actual size over the limit; nothing was committed.</exception>
     /// <exception cref="UnknownBackendException">The request names a backend that is not configured; nothing was read.</exception>
+    /// <remarks>Whatever <see cref="UploadRequest.AdmitAsync"/> throws propagates after the staged blob is deleted.</remarks>
     public async Task<FileRecord> UploadAsync(UploadRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -66,6 +67,20 @@ internal sealed partial class UploadPipeline(
             block => digests.Append(block.Span),
             new BlobHttpHeaders(request.ContentType),
             cancellationToken);
+
+        if (request.AdmitAsync is { } admit)
+        {
+            try
+            {
+                await admit(size, cancellationToken);
+            }
+            catch
+            {
+                // Refused: the bytes were never the caller's file, so they do not stay in the stage.
+                await blobs.DeleteAsync(names.StagingContainer, stagedBlob, CancellationToken.None);
+                throw;
+            }
+        }
 
         var record = NewRecord(request.OwnerId, id, request.Name, request.ContentType, backend, size, digests) with { Public = request.Public };
         return await RecordAndEnqueueAsync(record, undoDeletesStagedBlob: true, cancellationToken);

@@ -10,4 +10,11 @@ public sealed record UploadRequest(string OwnerId, string Name, Stream Body, lon
 
     /// <summary>Whether anyone may read the content by its CID (see <see cref="FileRecord.Public"/>). Default false.</summary>
     public bool Public { get; init; }
+
+    /// <summary>
+    /// A surface's last word before the file is recorded, called with the committed size once the body has been
+    /// staged (e.g. MEMO's voucher check, compat §2.5, which needs the size and fields that may follow the file in a
+    /// multipart body). When it throws, the staged blob is deleted, nothing is recorded and the exception propagates.
+    /// </summary>
+    public Func<long, CancellationToken, Task>? AdmitAsync { get; init; }
 }

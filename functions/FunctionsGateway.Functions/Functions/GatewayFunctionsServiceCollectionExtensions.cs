@@ -1,5 +1,6 @@
 using FunctionsGateway.Functions.Functions.Files;
 using FunctionsGateway.Functions.Functions.Kubo;
+using FunctionsGateway.Functions.Functions.Memo;
 using FunctionsGateway.Functions.Functions.Ops;
 using FunctionsGateway.Functions.Functions.Platform;
 using FunctionsGateway.Functions.Functions.Queues;
@@ -8,7 +9,7 @@ using FunctionsGateway.Functions.Hosting;
 
 namespace FunctionsGateway.Functions.Functions;
 
-/// <summary>Services of the functions layer: source-generated JSON for the contracts (AOT-friendly) and the OpenAPI document.</summary>
+/// <summary>Services of the functions layer: source-generated JSON for the contracts (AOT-friendly), the compatible surfaces' error envelopes and the OpenAPI document.</summary>
 internal static class GatewayFunctionsServiceCollectionExtensions
 {
     public static IServiceCollection AddGatewayFunctions(this IServiceCollection services) =>
@@ -22,6 +23,7 @@ internal static class GatewayFunctionsServiceCollectionExtensions
                 options.SerializerOptions.TypeInfoResolverChain.Insert(0, PlatformJsonContext.Default);
                 options.SerializerOptions.TypeInfoResolverChain.Insert(0, QueueJsonContext.Default);
                 options.SerializerOptions.TypeInfoResolverChain.Insert(0, GatewayErrorJsonContext.Default);
+                options.SerializerOptions.TypeInfoResolverChain.Insert(0, MemoJsonContext.Default);
             })
             .AddOpenApi();
 }
