@@ -40,3 +40,6 @@ internal sealed partial class IpfsOptionsValidator : IValidateOptions<Storage.Ip
 
 [OptionsValidator]
 internal sealed partial class MefsOptionsValidator : IValidateOptions<MefsOptions>;
+
+[OptionsValidator]
+internal sealed partial class Gw3OptionsValidator : IValidateOptions<Gw3.Gw3Options>;

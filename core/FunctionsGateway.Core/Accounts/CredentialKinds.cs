@@ -5,4 +5,7 @@ public static class CredentialKinds
 {
     /// <summary>The gateway's own bearer token (files API).</summary>
     public const string Bearer = "bearer";
+
+    /// <summary>A Gateway3 access key and its secret (<c>/gw3</c>, spec/compat.md §4.1).</summary>
+    public const string Gw3AccessKey = "gw3";
 }
