@@ -66,6 +66,7 @@ public static class GatewayCoreServiceCollectionExtensions
         services.AddMefsBackend(configuration);
         services.AddSingleton<StorageBackendRegistry>();
         services.AddIpfs();
+        services.AddSingleton<Gw3ContentService>();
         services.AddHostedPushWorker(configuration);
         return services;
     }
