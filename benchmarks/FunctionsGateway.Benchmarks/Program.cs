@@ -9,12 +9,15 @@ using FunctionsGateway.Benchmarks;
 // … -- cid FILE [--profile SPEC]        prints the file's UnixFS CID (Kubo's `ipfs add --only-hash`).
 // … -- cid-bench [--file PATH | --size-mib 1024] [--runs 5]
 //   CID computation: UnixFsFileBuilder vs SHA-256 in process, and `cid FILE` vs `ipfs_cid FILE` as whole processes.
+// … -- gw3-read [--duration 15] [--credential-cache 0]
+//   HMAC-signed GET /gw3/ipfs/{cid} vs unauthenticated GET /ipfs/{cid} of a 1 KiB file, autocannon at 50 connections.
 return args switch
 {
     [ColdStartOptions.Command, .. var rest] => await ColdStartBenchmark.RunAsync(ColdStartOptions.Parse(rest)),
     ["cid", .. var rest] => CidCommand.Run(rest),
     ["cid-bench", .. var rest] => await CidBenchmark.RunAsync(CidBenchmarkOptions.Parse(rest)),
     ["upload", .. var rest] => await RunUploadAsync(rest),
+    ["gw3-read", .. var rest] => await Gw3ReadBenchmark.RunAsync(rest),
     _ => await RunUploadAsync(args),
 };
 

@@ -19,7 +19,8 @@ namespace FunctionsGateway.Benchmarks;
 /// </summary>
 internal sealed class UploadBenchmark : IAsyncDisposable
 {
-    private const string OperatorKey = "benchmark-operator-key-0123456789";
+    /// <summary>The operator key the benchmark handlers run with.</summary>
+    internal const string OperatorKey = "benchmark-operator-key-0123456789";
 
     private readonly UploadBenchmarkOptions _options;
     private readonly AzuriteProcess _azurite;
@@ -55,7 +56,7 @@ internal sealed class UploadBenchmark : IAsyncDisposable
             .AddAzureStorage(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["AzureWebJobsStorage"] = azurite.ConnectionString }).Build())
             .BuildServiceProvider();
         var benchmark = new UploadBenchmark(options, azurite, handler, gateway, storage);
-        await benchmark.WaitForHandlerAsync();
+        await WaitForHandlerAsync(benchmark._http, gateway);
         return benchmark;
     }
 
@@ -169,7 +170,8 @@ internal sealed class UploadBenchmark : IAsyncDisposable
         Directory.Delete(_azurite.Options.Location, recursive: true);
     }
 
-    private static Process StartHandler(int port, string connectionString, int blockBytes)
+    /// <summary>Starts the built handler (Release or the benchmark's own configuration) on <paramref name="port"/>; <paramref name="settings"/> win.</summary>
+    internal static Process StartHandler(int port, string connectionString, int blockBytes, IReadOnlyDictionary<string, string>? settings = null)
     {
         var configuration = System.Reflection.CustomAttributeExtensions.GetCustomAttribute<System.Reflection.AssemblyConfigurationAttribute>(typeof(UploadBenchmark).Assembly)?.Configuration ?? "Release";
         var dll = Path.Combine(RepositoryPaths.Root, "functions", "FunctionsGateway.Functions", "bin", configuration, "net10.0", "FunctionsGateway.Functions.dll");
@@ -188,6 +190,11 @@ internal sealed class UploadBenchmark : IAsyncDisposable
         start.Environment["Gateway__Uploads__BlockSizeBytes"] = blockBytes.ToString(CultureInfo.InvariantCulture);
         start.Environment["Gateway__Uploads__MaxFileBytes"] = (64L * 1024 * 1024 * 1024).ToString(CultureInfo.InvariantCulture);
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            start.Environment[key] = value;
+        }
+
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, e) =>
@@ -202,13 +209,14 @@ internal sealed class UploadBenchmark : IAsyncDisposable
         return process;
     }
 
-    private async Task WaitForHandlerAsync()
+    /// <summary>Waits until the handler at <paramref name="gateway"/> answers <c>GET /</c> (at most 30 s).</summary>
+    internal static async Task WaitForHandlerAsync(HttpClient http, Uri gateway)
     {
         for (var i = 0; i < 300; i++)
         {
             try
             {
-                using var ping = await _http.GetAsync(_gateway);
+                using var ping = await http.GetAsync(gateway);
                 if (ping.IsSuccessStatusCode)
                 {
                     return;

@@ -46,6 +46,7 @@ public static class GatewayCoreServiceCollectionExtensions
         services.AddSingleton<CredentialStore>();
         services.AddSingleton<BearerTokenScheme>();
         services.AddSingleton<OperatorKeyScheme>();
+        services.AddMemoryCache();
         services.AddSingleton<Gw3KeyRing>();
         services.AddSingleton<Gw3AccessKeyScheme>();
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using FunctionsGateway.Core.Accounts;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 
 namespace FunctionsGateway.Core.Gw3;
@@ -12,8 +13,10 @@ namespace FunctionsGateway.Core.Gw3;
 /// path the client sent, <c>/gw3</c> prefix included). Both need a query parameter <c>ts</c> (Unix seconds) within
 /// <see cref="Gw3Options.TimestampWindow"/> of the gateway's clock. The credential row is found by the SHA-256 of the
 /// access key; it holds the secret sealed (<see cref="Gw3SecretSealer"/>), since an HMAC cannot be checked against a hash.
+/// With <see cref="Gw3Options.CredentialCacheDuration"/> set, a row read is reused for that long (a bounded cache, not
+/// state: every instance can always read the row again).
 /// </summary>
-public sealed class Gw3AccessKeyScheme(CredentialStore credentials, Gw3KeyRing keys, IOptions<Gw3Options> options, TimeProvider time) : IAuthScheme
+public sealed class Gw3AccessKeyScheme(CredentialStore credentials, Gw3KeyRing keys, IMemoryCache cache, IOptions<Gw3Options> options, TimeProvider time) : IAuthScheme
 {
     public const string KeyHeader = "X-Access-Key";
     public const string SecretHeader = "X-Access-Secret";
@@ -73,7 +76,7 @@ public sealed class Gw3AccessKeyScheme(CredentialStore credentials, Gw3KeyRing k
         }
 
         var lookup = SecretHasher.Hash(accessKey);
-        var credential = await credentials.FindAsync(CredentialKinds.Gw3AccessKey, lookup, cancellationToken);
+        var (credential, cached) = await FindAsync(lookup, cancellationToken);
         var secret = credential is null ? null : Gw3SecretSealer.Open(keys.SealingKey, credential.Properties.GetValueOrDefault(SealedSecretProperty), lookup);
         if (credential is null || secret is null)
         {
@@ -99,13 +102,35 @@ public sealed class Gw3AccessKeyScheme(CredentialStore credentials, Gw3KeyRing k
             return AuthResult.Fail(AuthFailure.Expired, "the access key has expired");
         }
 
-        await credentials.TouchAsync(credential, cancellationToken);
+        if (!cached)
+        {
+            await credentials.TouchAsync(credential, cancellationToken);
+        }
+
         return AuthResult.Success(new GatewayPrincipal(credential.IdentityId, credential.Id, Name, credential.Scopes));
     }
 
     /// <summary>Access keys as issued here, or any other plausible key: 1–128 URL-safe characters.</summary>
     internal static bool IsWellFormedKey(string key) =>
         key.Length is > 0 and <= 128 && key.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
+
+    private async Task<(GatewayCredential? Credential, bool Cached)> FindAsync(string lookup, CancellationToken cancellationToken)
+    {
+        var duration = options.Value.CredentialCacheDuration;
+        var key = (CredentialKinds.Gw3AccessKey, lookup);
+        if (duration > TimeSpan.Zero && cache.TryGetValue(key, out GatewayCredential? hit) && hit is not null)
+        {
+            return (hit, true);
+        }
+
+        var credential = await credentials.FindAsync(CredentialKinds.Gw3AccessKey, lookup, cancellationToken);
+        if (duration > TimeSpan.Zero && credential is not null)
+        {
+            cache.Set(key, credential, duration);
+        }
+
+        return (credential, false);
+    }
 
     private AuthResult? CheckTimestamp(Microsoft.Extensions.Primitives.StringValues values)
     {

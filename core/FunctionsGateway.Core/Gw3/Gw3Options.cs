@@ -27,6 +27,16 @@ public sealed class Gw3Options : IValidatableObject
     public TimeSpan UploadUrlLifetime { get; set; } = TimeSpan.FromMinutes(10);
 
     /// <summary>
+    /// How long an instance may reuse an access key's credential row it has read (its sealed secret and revocation state)
+    /// instead of reading it for every request. Default 0: every request reads the row, so a revocation takes effect at
+    /// once. A positive value (at most 5 min) saves a Table read per request; a revoked key then keeps working on an
+    /// instance for at most this long. Unknown keys are never cached.
+    /// </summary>
+    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = TimeSpanRangeIsSourceGenerated)]
+    [Range(typeof(TimeSpan), "00:00:00", "00:05:00", ErrorMessage = "Gateway:Gw3:CredentialCacheDuration must be between 00:00:00 and 00:05:00.")]
+    public TimeSpan CredentialCacheDuration { get; set; } = TimeSpan.Zero;
+
+    /// <summary>
     /// Base64 of 32 random bytes: the key that encrypts access secrets at rest (AES-256-GCM) and signs upload URLs.
     /// Optional: when empty, a key is derived from <c>Gateway:Operator:Key</c> (HKDF-SHA256), so that changing the
     /// operator key then invalidates every issued access secret and outstanding upload URL. Set it in production.
