@@ -174,6 +174,18 @@ type gatewaySettingsType = {
   @description('Prefix of the MEFS bucket of owners without such an address (default fg-).')
   Gateway__Mefs__BucketPrefix: string?
 
+  @description('How far a Gateway3 request\'s ts may be from the clock, either way (default 00:05:00).')
+  Gateway__Gw3__TimestampWindow: string?
+
+  @description('Validity of a Gateway3 two-step write\'s upload URL (default 00:10:00).')
+  Gateway__Gw3__UploadUrlLifetime: string?
+
+  @description('Base URL of Gateway3 upload URLs, e.g. https://gw.example.com (default: the request\'s scheme and host).')
+  Gateway__Gw3__PublicBaseUrl: string?
+
+  @description('How long an instance may reuse a Gateway3 access key\'s row; a revoked key works that long (default 00:00:00).')
+  Gateway__Gw3__CredentialCacheDuration: string?
+
   @description('Ethereum JSON-RPC URL of the MEMO surface\'s chain; empty: chain routes answer as unconfigured.')
   Gateway__Ethereum__Endpoint: string?
 
@@ -304,6 +316,10 @@ param memoJwtSigningKey string = ''
 param decooJwtSigningKey string = ''
 
 @secure()
+@description('Base64 of 32 random bytes sealing Gateway3 access secrets and signing upload URLs (Gateway__Gw3__SecretKey). Empty: derived from the operator key.')
+param gw3SecretKey string = ''
+
+@secure()
 @description('PEM RSA private key of the CESS surface\'s tokens (Gateway__Cess__TokenRsaPrivateKey). Empty until that surface is deployed.')
 param cessTokenRsaPrivateKey string = ''
 
@@ -356,6 +372,7 @@ var secretValues = {
   Gateway__Operator__Key: operatorKey
   Gateway__Memo__JwtSigningKey: memoJwtSigningKey
   Gateway__Decoo__JwtSigningKey: decooJwtSigningKey
+  Gateway__Gw3__SecretKey: gw3SecretKey
   Gateway__Cess__TokenRsaPrivateKey: cessTokenRsaPrivateKey
   Gateway__Cess__Chain__SignerSeed: cessChainSignerSeed
   Gateway__Ethereum__SignerPrivateKey: ethereumSignerPrivateKey

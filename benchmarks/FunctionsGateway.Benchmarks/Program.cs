@@ -13,6 +13,8 @@ using FunctionsGateway.Benchmarks;
 //   EIP-191 verifications/s on one thread: Eip191Signer.VerifyMessage vs ethers.verifyMessage in Node (target ≥ 2×).
 // … -- memo-login-bench [--seconds 20] [--clients 8]
 //   SIWE logins/s (challenge + sign + login) through the real handler on Azurite, nonces in Table storage.
+// … -- gw3-read [--duration 15] [--credential-cache 0]
+//   HMAC-signed GET /gw3/ipfs/{cid} vs unauthenticated GET /ipfs/{cid} of a 1 KiB file, autocannon at 50 connections.
 return args switch
 {
     [Eip191Benchmark.Command, .. var rest] => await Eip191Benchmark.RunAsync(rest),
@@ -21,6 +23,7 @@ return args switch
     ["cid", .. var rest] => CidCommand.Run(rest),
     ["cid-bench", .. var rest] => await CidBenchmark.RunAsync(CidBenchmarkOptions.Parse(rest)),
     ["upload", .. var rest] => await RunUploadAsync(rest),
+    ["gw3-read", .. var rest] => await Gw3ReadBenchmark.RunAsync(rest),
     _ => await RunUploadAsync(args),
 };
 

@@ -19,7 +19,8 @@ namespace FunctionsGateway.Benchmarks;
 /// </summary>
 internal sealed class UploadBenchmark : IAsyncDisposable
 {
-    private const string OperatorKey = "benchmark-operator-key-0123456789";
+    /// <summary>The operator key the benchmark handlers run with.</summary>
+    internal const string OperatorKey = "benchmark-operator-key-0123456789";
 
     private readonly UploadBenchmarkOptions _options;
     private readonly AzuriteProcess _azurite;
@@ -48,7 +49,7 @@ internal sealed class UploadBenchmark : IAsyncDisposable
             .AddAzureStorage(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["AzureWebJobsStorage"] = azurite.ConnectionString }).Build())
             .BuildServiceProvider();
         var benchmark = new UploadBenchmark(options, azurite, handler, gateway, storage);
-        await benchmark.WaitForHandlerAsync();
+        await WaitForHandlerAsync(benchmark._http, gateway);
         return benchmark;
     }
 

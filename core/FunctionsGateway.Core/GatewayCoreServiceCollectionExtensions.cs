@@ -2,6 +2,7 @@ using FunctionsGateway.Core.Accounts;
 using FunctionsGateway.Core.Configuration;
 using FunctionsGateway.Core.Content;
 using FunctionsGateway.Core.Content.Blocks;
+using FunctionsGateway.Core.Gw3;
 using FunctionsGateway.Core.Ipfs;
 using FunctionsGateway.Core.Memo;
 using FunctionsGateway.Core.Storage;
@@ -36,6 +37,7 @@ public static class GatewayCoreServiceCollectionExtensions
 
         services.AddOptions<LargeUploadOptions>().Bind(configuration.GetSection(LargeUploadOptions.SectionName)).ValidateOnStart(new LargeUploadOptionsValidator(), LargeUploadOptions.SectionName);
         services.AddOptions<BackendOptions>().Bind(configuration.GetSection(BackendOptions.SectionName)).ValidateOnStart(new BackendOptionsValidator(), BackendOptions.SectionName);
+        services.AddOptions<Gw3Options>().Bind(configuration.GetSection(Gw3Options.SectionName)).ValidateOnStart(new Gw3OptionsValidator(), Gw3Options.SectionName);
 
         services.AddSingleton<StorageNames>();
         services.AddSingleton<StorageBootstrap>();
@@ -45,6 +47,9 @@ public static class GatewayCoreServiceCollectionExtensions
         services.AddSingleton<CredentialStore>();
         services.AddSingleton<BearerTokenScheme>();
         services.AddSingleton<OperatorKeyScheme>();
+        services.AddMemoryCache();
+        services.AddSingleton<Gw3KeyRing>();
+        services.AddSingleton<Gw3AccessKeyScheme>();
 
         services.AddSingleton<BlockBlobWriter>();
         services.AddSingleton<FileIndex>();
@@ -63,6 +68,7 @@ public static class GatewayCoreServiceCollectionExtensions
         services.AddMefsBackend(configuration);
         services.AddSingleton<StorageBackendRegistry>();
         services.AddIpfs();
+        services.AddSingleton<Gw3ContentService>();
         services.AddHostedPushWorker(configuration);
         services.AddMemo(configuration);
         return services;

@@ -58,3 +58,6 @@ internal sealed partial class EthereumSignerOptionsValidator : IValidateOptions<
 
 [OptionsValidator]
 internal sealed partial class MemoChainOptionsValidator : IValidateOptions<Memo.Chain.MemoChainOptions>;
+
+[OptionsValidator]
+internal sealed partial class Gw3OptionsValidator : IValidateOptions<Gw3.Gw3Options>;

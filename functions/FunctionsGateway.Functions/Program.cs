@@ -1,6 +1,7 @@
 using FunctionsGateway.Core;
 using FunctionsGateway.Functions.Functions;
 using FunctionsGateway.Functions.Functions.Files;
+using FunctionsGateway.Functions.Functions.Gw3;
 using FunctionsGateway.Functions.Functions.Ipfs;
 using FunctionsGateway.Functions.Functions.Kubo;
 using FunctionsGateway.Functions.Functions.Memo;
@@ -25,6 +26,7 @@ app.MapDirectUploadFunctions();
 app.MapIpfsFunctions();
 app.MapKuboFunctions();
 app.MapMemoFunctions();
+app.MapGw3Functions();
 app.MapQueueFunctions();
 
 if (!FunctionJsonCommand.TryRun(app))

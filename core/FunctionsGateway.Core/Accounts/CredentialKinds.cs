@@ -14,4 +14,7 @@ public static class CredentialKinds
 
     /// <summary>A MEMO DID session (DID login), recorded by the SHA-256 of the DID and its session token.</summary>
     public const string MemoDidSession = "memo-did-session";
+
+    /// <summary>A Gateway3 access key and its secret (<c>/gw3</c>, spec/compat.md §4.1).</summary>
+    public const string Gw3AccessKey = "gw3";
 }

@@ -12,15 +12,30 @@ namespace FunctionsGateway.Core.Accounts;
 public sealed class CredentialStore(ITableStorage tables, StorageBootstrap bootstrap, StorageNames names, TimeProvider time)
 {
     private const string IdPartition = "id";
+    private const string PropertyPrefix = "p_";
 
     /// <summary>How stale <see cref="GatewayCredential.LastUsedAt"/> may get before a use is written (saves a write per request).</summary>
     public static readonly TimeSpan LastUseResolution = TimeSpan.FromMinutes(1);
 
     /// <summary>Records a new credential for an identity and returns it.</summary>
+    public Task<GatewayCredential> AddAsync(
+        string identityId,
+        string kind,
+        string secretHash,
+        IReadOnlyList<string>? scopes = null,
+        DateTimeOffset? expiresAt = null,
+        CancellationToken cancellationToken = default) =>
+        AddAsync(identityId, kind, secretHash, properties: null, scopes, expiresAt, cancellationToken);
+
+    /// <summary>
+    /// Records a new credential with scheme-specific <paramref name="properties"/> kept on its row (e.g. a sealed
+    /// secret a scheme needs back, see <see cref="GatewayCredential.Properties"/>), and returns it.
+    /// </summary>
     public async Task<GatewayCredential> AddAsync(
         string identityId,
         string kind,
         string secretHash,
+        IReadOnlyDictionary<string, string>? properties,
         IReadOnlyList<string>? scopes = null,
         DateTimeOffset? expiresAt = null,
         CancellationToken cancellationToken = default)
@@ -38,7 +53,10 @@ public sealed class CredentialStore(ITableStorage tables, StorageBootstrap boots
             time.GetUtcNow(),
             expiresAt,
             RevokedAt: null,
-            LastUsedAt: null);
+            LastUsedAt: null)
+        {
+            Properties = properties ?? new Dictionary<string, string>(),
+        };
 
         var row = new TableEntity(kind, TableKeys.Encode(secretHash))
         {
@@ -50,6 +68,11 @@ public sealed class CredentialStore(ITableStorage tables, StorageBootstrap boots
         if (expiresAt is { } expires)
         {
             row["ExpiresAt"] = expires;
+        }
+
+        foreach (var (name, value) in credential.Properties)
+        {
+            row[PropertyPrefix + name] = value;
         }
 
         await tables.InsertAsync(names.CredentialsTable, row, cancellationToken);
@@ -160,5 +183,10 @@ public sealed class CredentialStore(ITableStorage tables, StorageBootstrap boots
         row.GetDateTimeOffset("CreatedAt") ?? default,
         row.GetDateTimeOffset("ExpiresAt"),
         row.GetDateTimeOffset("RevokedAt"),
-        row.GetDateTimeOffset("LastUsedAt"));
+        row.GetDateTimeOffset("LastUsedAt"))
+    {
+        Properties = row.Properties
+            .Where(p => p.Key.StartsWith(PropertyPrefix, StringComparison.Ordinal) && p.Value is string)
+            .ToDictionary(p => p.Key[PropertyPrefix.Length..], p => (string)p.Value!, StringComparer.Ordinal),
+    };
 }

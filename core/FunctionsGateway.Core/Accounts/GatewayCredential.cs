@@ -15,6 +15,9 @@ public sealed record GatewayCredential(
     DateTimeOffset? RevokedAt,
     DateTimeOffset? LastUsedAt)
 {
+    /// <summary>Scheme-specific values kept with the credential (a sealed secret, a public key), by name.</summary>
+    public IReadOnlyDictionary<string, string> Properties { get; init; } = new Dictionary<string, string>();
+
     /// <summary>Usable now: not revoked and not expired.</summary>
     public bool IsActive(DateTimeOffset now) => RevokedAt is null && (ExpiresAt is null || now < ExpiresAt);
 }

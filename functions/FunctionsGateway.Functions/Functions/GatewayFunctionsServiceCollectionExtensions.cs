@@ -1,4 +1,5 @@
 using FunctionsGateway.Functions.Functions.Files;
+using FunctionsGateway.Functions.Functions.Gw3;
 using FunctionsGateway.Functions.Functions.Kubo;
 using FunctionsGateway.Functions.Functions.Memo;
 using FunctionsGateway.Functions.Functions.Ops;
@@ -20,6 +21,7 @@ internal static class GatewayFunctionsServiceCollectionExtensions
                 options.SerializerOptions.TypeInfoResolverChain.Insert(0, FilesJsonContext.Default);
                 options.SerializerOptions.TypeInfoResolverChain.Insert(0, UploadsJsonContext.Default);
                 options.SerializerOptions.TypeInfoResolverChain.Insert(0, KuboJsonContext.Default);
+                options.SerializerOptions.TypeInfoResolverChain.Insert(0, Gw3JsonContext.Default);
                 options.SerializerOptions.TypeInfoResolverChain.Insert(0, PlatformJsonContext.Default);
                 options.SerializerOptions.TypeInfoResolverChain.Insert(0, QueueJsonContext.Default);
                 options.SerializerOptions.TypeInfoResolverChain.Insert(0, GatewayErrorJsonContext.Default);

@@ -22,7 +22,7 @@ internal static class AuthSchemeFilter
             if (!result.Succeeded)
             {
                 http.Response.Headers.WWWAuthenticate = challenge;
-                return GatewayErrors.ForEndpoint(StatusCodes.Status401Unauthorized, "unauthorized", Describe(result.Failure));
+                return GatewayErrors.ForEndpoint(StatusCodes.Status401Unauthorized, "unauthorized", result.Detail ?? Describe(result.Failure));
             }
 
             http.SetPrincipal(result.Principal!);

@@ -41,25 +41,45 @@ internal sealed partial class CarImporter(
     /// <summary>Imports the CAR parts of <paramref name="parts"/> for <paramref name="ownerId"/>.</summary>
     /// <exception cref="RpcRequestException">No CAR was sent, or one is malformed or holds a block that does not match its CID.</exception>
     /// <exception cref="UploadTooLargeException">A CAR is larger than an upload may be.</exception>
-    public async Task<CarImportResult> ImportAsync(string ownerId, MultipartFileReader parts, bool pinRoots, CancellationToken cancellationToken = default)
+    public Task<CarImportResult> ImportAsync(string ownerId, MultipartFileReader parts, bool pinRoots, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(parts);
+        return ImportAsync(ownerId, CarParts(parts, cancellationToken), pinRoots, cancellationToken);
+    }
+
+    /// <summary>Imports one CAR sent as a raw body (Gateway3's <c>dag/import</c> upload) for <paramref name="ownerId"/>.</summary>
+    /// <exception cref="RpcRequestException">The CAR is empty, malformed or holds a block that does not match its CID.</exception>
+    /// <exception cref="UploadTooLargeException">The CAR is larger than an upload may be.</exception>
+    public Task<CarImportResult> ImportAsync(string ownerId, Stream car, bool pinRoots, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(car);
+        return ImportAsync(ownerId, new[] { car }.ToAsyncEnumerable(), pinRoots, cancellationToken);
+    }
+
+    private static async IAsyncEnumerable<Stream> CarParts(MultipartFileReader parts, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        while (await parts.ReadNextAsync(cancellationToken) is { } part)
+        {
+            if (!part.IsDirectory)
+            {
+                yield return part.Body;
+            }
+        }
+    }
+
+    private async Task<CarImportResult> ImportAsync(string ownerId, IAsyncEnumerable<Stream> cars, bool pinRoots, CancellationToken cancellationToken)
+    {
         await bootstrap.EnsureCreatedAsync(cancellationToken);
         var importId = Guid.CreateVersion7().ToString("N", CultureInfo.InvariantCulture);
         var staged = new List<string>();
         try
         {
-            while (await parts.ReadNextAsync(cancellationToken) is { } part)
+            await foreach (var car in cars.WithCancellation(cancellationToken))
             {
-                if (part.IsDirectory)
-                {
-                    continue;
-                }
-
                 var blob = $"{ownerId}/import-{importId}-{staged.Count}";
                 staged.Add(blob);
                 await writer.WriteAsync(
-                    names.StagingContainer, blob, part.Body, uploads.Value.BlockSizeBytes, uploads.Value.MaxFileBytes,
+                    names.StagingContainer, blob, car, uploads.Value.BlockSizeBytes, uploads.Value.MaxFileBytes,
                     observe: null, new BlobHttpHeaders("application/vnd.ipld.car"), cancellationToken);
             }
 

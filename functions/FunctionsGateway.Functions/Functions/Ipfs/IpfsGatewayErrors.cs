@@ -5,15 +5,17 @@ namespace FunctionsGateway.Functions.Functions.Ipfs;
 /// <summary>
 /// The gateway's error answers: plain text with one precise line, as IPFS gateways answer browsers and tools
 /// (invalid CID or unsupported format → 400, unresolvable path or unknown CID → 404, unsatisfiable Accept → 406,
-/// range outside → 416, blocks not stored yet → 503 with <c>Retry-After</c>).
+/// range outside → 416, blocks not stored yet → 503 with <c>Retry-After</c>). The gateway's code is shared with surfaces
+/// that serve the same content in their own envelope (<c>/gw3/ipfs/</c>): its errors are written by the endpoint's
+/// <see cref="IErrorBodyWriter"/>, this one on <c>/ipfs</c>.
 /// </summary>
 internal sealed class IpfsGatewayErrors : IErrorBodyWriter
 {
     public static readonly IpfsGatewayErrors Instance = new();
 
-    /// <summary>An error answer.</summary>
+    /// <summary>An error answer, in the body shape of the request's endpoint (plain text on <c>/ipfs</c>).</summary>
     public static IResult Result(int status, string message) =>
-        Results.Text(message + "\n", "text/plain; charset=utf-8", statusCode: status);
+        GatewayErrors.ForEndpoint(status, GatewayErrors.Describe(status).Code, message);
 
     /// <summary>503 with <c>Retry-After</c>: the content is coming but cannot be served in this form yet.</summary>
     public static IResult RetryLater(string message) => new RetryLaterResult(message);

@@ -15,9 +15,13 @@ internal sealed record IdentityListResponse(IReadOnlyList<IdentityResponse> Item
 /// <summary>A newly issued token: shown once.</summary>
 internal sealed record IssuedTokenResponse(string Id, string Token);
 
+/// <summary>A newly issued Gateway3 access key and secret: the secret is shown once.</summary>
+internal sealed record IssuedGw3KeyResponse(string Id, string AccessKey, string AccessSecret);
+
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
 [JsonSerializable(typeof(CreateIdentityRequest))]
 [JsonSerializable(typeof(IdentityResponse))]
 [JsonSerializable(typeof(IdentityListResponse))]
 [JsonSerializable(typeof(IssuedTokenResponse))]
+[JsonSerializable(typeof(IssuedGw3KeyResponse))]
 internal sealed partial class OpsJsonContext : JsonSerializerContext;

@@ -12,6 +12,7 @@ internal static class OpsFunctions
         CreateIdentity.Map(ops);
         ListIdentities.Map(ops);
         IssueToken.Map(ops);
+        IssueGw3Key.Map(ops);
         RevokeCredential.Map(ops);
         return routes;
     }
