@@ -49,7 +49,7 @@ internal sealed class UploadBenchmark : IAsyncDisposable
             .AddAzureStorage(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["AzureWebJobsStorage"] = azurite.ConnectionString }).Build())
             .BuildServiceProvider();
         var benchmark = new UploadBenchmark(options, azurite, handler, gateway, storage);
-        await WaitForHandlerAsync(benchmark._http, gateway);
+        await benchmark.WaitForHandlerAsync();
         return benchmark;
     }
 

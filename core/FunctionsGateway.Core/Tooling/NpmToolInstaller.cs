@@ -9,17 +9,20 @@ namespace FunctionsGateway.Core.Tooling;
 /// </summary>
 public static class NpmToolInstaller
 {
-    /// <summary>Runs <c>npm ci --ignore-scripts</c> in <paramref name="toolDirectory"/> unless <paramref name="markerFile"/> (relative to it) exists.</summary>
+    /// <summary>
+    /// Runs <c>npm ci --ignore-scripts</c> in <paramref name="toolDirectory"/> unless <paramref name="markerFile"/> (relative to
+    /// it) exists and a finished install of the current <c>package-lock.json</c> is recorded.
+    /// </summary>
     public static async Task EnsureInstalledAsync(string toolDirectory, string markerFile, CancellationToken cancellationToken = default)
     {
         var marker = Path.Combine(toolDirectory, markerFile);
-        if (File.Exists(marker))
+        if (IsInstalled(toolDirectory, marker))
         {
             return;
         }
 
         await using var gate = await AcquireInstallLockAsync(Path.Combine(toolDirectory, ".install.lock"), cancellationToken);
-        if (File.Exists(marker))
+        if (IsInstalled(toolDirectory, marker))
         {
             return;
         }
@@ -44,6 +47,26 @@ public static class NpmToolInstaller
         {
             throw new InvalidOperationException($"npm ci in {toolDirectory} failed ({npm.ExitCode}): {await stderr}{await stdout}");
         }
+
+        // Written last: another process (the other test assembly) may look while npm ci is still unpacking, when the
+        // marker file may already exist but the tool does not run yet.
+        Directory.CreateDirectory(Path.Combine(toolDirectory, "node_modules"));
+        await File.WriteAllTextAsync(Path.Combine(toolDirectory, StampFile), LockFileHash(toolDirectory), cancellationToken);
+    }
+
+    // Inside node_modules, so that npm ci removes it first thing; it names the lock file it installed.
+    private const string StampFile = "node_modules/.functionsgateway-installed";
+
+    private static bool IsInstalled(string toolDirectory, string marker)
+    {
+        var stamp = Path.Combine(toolDirectory, StampFile);
+        return File.Exists(marker) && File.Exists(stamp) && File.ReadAllText(stamp) == LockFileHash(toolDirectory);
+    }
+
+    private static string LockFileHash(string toolDirectory)
+    {
+        var lockFile = Path.Combine(toolDirectory, "package-lock.json");
+        return File.Exists(lockFile) ? Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(lockFile))) : "";
     }
 
     private static async Task<FileStream> AcquireInstallLockAsync(string path, CancellationToken cancellationToken)
