@@ -1,3 +1,5 @@
+using FunctionsGateway.Core.Storage.Queues;
+
 namespace FunctionsGateway.Core.Uploads;
 
 /// <summary>What became of one push delivery.</summary>
@@ -24,4 +26,12 @@ public sealed record PushOutcome(PushOutcomeKind Kind, TimeSpan RetryAfter = def
 {
     /// <summary>True when the message is finished with (delete it).</summary>
     public bool IsComplete => Kind is PushOutcomeKind.Stored or PushOutcomeKind.AlreadyDone;
+
+    /// <summary>How the queue message is settled.</summary>
+    public QueueJobResult ToJobResult() => Kind switch
+    {
+        PushOutcomeKind.Retry => new QueueJobResult(QueueJobSettlement.Retry, RetryAfter, Reason),
+        PushOutcomeKind.Failed or PushOutcomeKind.Malformed => new QueueJobResult(QueueJobSettlement.Poison, Reason: Reason),
+        _ => new QueueJobResult(QueueJobSettlement.Done),
+    };
 }
