@@ -1,10 +1,12 @@
 using FunctionsGateway.Core.Accounts;
+using FunctionsGateway.Core.Accounts.Admission;
 using FunctionsGateway.Core.Configuration;
 using FunctionsGateway.Core.Content;
 using FunctionsGateway.Core.Content.Blocks;
 using FunctionsGateway.Core.Gw3;
 using FunctionsGateway.Core.Ipfs;
 using FunctionsGateway.Core.Memo;
+using FunctionsGateway.Core.Pins;
 using FunctionsGateway.Core.Storage;
 using FunctionsGateway.Core.Storage.Azure;
 using FunctionsGateway.Core.Storage.Backends;
@@ -38,6 +40,8 @@ public static class GatewayCoreServiceCollectionExtensions
         services.AddOptions<LargeUploadOptions>().Bind(configuration.GetSection(LargeUploadOptions.SectionName)).ValidateOnStart(new LargeUploadOptionsValidator(), LargeUploadOptions.SectionName);
         services.AddOptions<BackendOptions>().Bind(configuration.GetSection(BackendOptions.SectionName)).ValidateOnStart(new BackendOptionsValidator(), BackendOptions.SectionName);
         services.AddOptions<Gw3Options>().Bind(configuration.GetSection(Gw3Options.SectionName)).ValidateOnStart(new Gw3OptionsValidator(), Gw3Options.SectionName);
+        services.AddOptions<PinOptions>().Bind(configuration.GetSection(PinOptions.SectionName)).ValidateOnStart(new PinOptionsValidator(), PinOptions.SectionName);
+        services.AddOptions<RateLimitOptions>().Bind(configuration.GetSection(RateLimitOptions.SectionName)).ValidateOnStart(new RateLimitOptionsValidator(), RateLimitOptions.SectionName);
 
         services.AddSingleton<StorageNames>();
         services.AddSingleton<StorageBootstrap>();
@@ -50,6 +54,8 @@ public static class GatewayCoreServiceCollectionExtensions
         services.AddMemoryCache();
         services.AddSingleton<Gw3KeyRing>();
         services.AddSingleton<Gw3AccessKeyScheme>();
+        services.AddSingleton<RateLimiter>();
+        services.AddSingleton<IAdmissionCheck, RateLimitCheck>();
 
         services.AddSingleton<BlockBlobWriter>();
         services.AddSingleton<FileIndex>();
@@ -69,20 +75,44 @@ public static class GatewayCoreServiceCollectionExtensions
         services.AddSingleton<StorageBackendRegistry>();
         services.AddIpfs();
         services.AddSingleton<Gw3ContentService>();
-        services.AddHostedPushWorker(configuration);
+        services.AddPinRequests();
+        var underFunctionsHost = UnderFunctionsHost();
+        services.AddHostedPushWorker(configuration, underFunctionsHost);
+        services.AddHostedPinWorker(configuration, underFunctionsHost);
         services.AddMemo(configuration);
         return services;
     }
 
-    private static void AddHostedPushWorker(this IServiceCollection services, IConfiguration configuration)
+    // The Functions host tells the handler its worker id and app root (spec/azure.md §1.2); under it, queue messages
+    // arrive through the queue triggers. FUNCTIONS_CUSTOMHANDLER_PORT alone does not tell: tests set it too.
+    private static bool UnderFunctionsHost() =>
+        !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("FUNCTIONS_APP_ROOT_PATH"))
+        || !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("FUNCTIONS_CUSTOMHANDLER_WORKER_ID"));
+
+    private static void AddPinRequests(this IServiceCollection services)
+    {
+        services.AddSingleton<PinRequestStore>();
+        services.AddSingleton<PinRequestService>();
+        services.AddSingleton<PinJobProcessor>();
+        services.AddSingleton<TriggeredPinHandler>();
+    }
+
+    private static void AddHostedPinWorker(this IServiceCollection services, IConfiguration configuration, bool underFunctionsHost)
+    {
+        var pins = new PinOptions();
+        configuration.GetSection(PinOptions.SectionName).Bind(pins);
+        if (pins.Worker == PushWorkerMode.On || (pins.Worker == PushWorkerMode.Auto && !underFunctionsHost))
+        {
+            services.AddSingleton<HostedPinWorker>();
+            services.AddHostedService(sp => sp.GetRequiredService<HostedPinWorker>());
+        }
+    }
+
+    private static void AddHostedPushWorker(this IServiceCollection services, IConfiguration configuration, bool underFunctionsHost)
     {
         var uploads = new UploadOptions();
         configuration.GetSection(UploadOptions.SectionName).Bind(uploads);
         var mode = uploads.PushWorker;
-        // The Functions host tells the handler its worker id and app root (spec/azure.md §1.2); under it, pushes
-        // arrive through the queue trigger. FUNCTIONS_CUSTOMHANDLER_PORT alone does not tell: tests set it too.
-        var underFunctionsHost = !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("FUNCTIONS_APP_ROOT_PATH"))
-            || !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("FUNCTIONS_CUSTOMHANDLER_WORKER_ID"));
         if (mode == PushWorkerMode.On || (mode == PushWorkerMode.Auto && !underFunctionsHost))
         {
             services.AddSingleton<HostedPushWorker>();

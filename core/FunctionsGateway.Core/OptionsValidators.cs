@@ -61,3 +61,9 @@ internal sealed partial class MemoChainOptionsValidator : IValidateOptions<Memo.
 
 [OptionsValidator]
 internal sealed partial class Gw3OptionsValidator : IValidateOptions<Gw3.Gw3Options>;
+
+[OptionsValidator]
+internal sealed partial class PinOptionsValidator : IValidateOptions<Pins.PinOptions>;
+
+[OptionsValidator]
+internal sealed partial class RateLimitOptionsValidator : IValidateOptions<Accounts.Admission.RateLimitOptions>;

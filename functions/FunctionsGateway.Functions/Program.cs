@@ -7,6 +7,7 @@ using FunctionsGateway.Functions.Functions.Kubo;
 using FunctionsGateway.Functions.Functions.Memo;
 using FunctionsGateway.Functions.Functions.Ops;
 using FunctionsGateway.Functions.Functions.Platform;
+using FunctionsGateway.Functions.Functions.Psa;
 using FunctionsGateway.Functions.Functions.Queues;
 using FunctionsGateway.Functions.Functions.Uploads;
 using FunctionsGateway.Functions.Hosting;
@@ -27,6 +28,7 @@ app.MapIpfsFunctions();
 app.MapKuboFunctions();
 app.MapMemoFunctions();
 app.MapGw3Functions();
+app.MapPsaFunctions();
 app.MapQueueFunctions();
 
 if (!FunctionJsonCommand.TryRun(app))

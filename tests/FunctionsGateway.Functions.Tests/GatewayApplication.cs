@@ -25,6 +25,10 @@ public sealed class GatewayApplication : WebApplicationFactory<Program>
         {
             ["Gateway:Uploads:PushWorker"] = "On",
             ["Gateway:Uploads:PushPollInterval"] = "00:00:00.200",
+            ["Gateway:Pins:Worker"] = "On",
+            ["Gateway:Pins:PollInterval"] = "00:00:00.200",
+            ["Gateway:Pins:RetryBaseDelay"] = "00:00:00.200",
+            ["Gateway:Pins:RetryMaxDelay"] = "00:00:01",
         };
         foreach (var (k, v) in overrides ?? new Dictionary<string, string?>())
         {

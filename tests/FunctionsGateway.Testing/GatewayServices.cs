@@ -11,6 +11,9 @@ namespace FunctionsGateway.Testing;
 /// </summary>
 public static class GatewayServices
 {
+    /// <summary>The delegate multiaddr test gateways answer in every <c>PinStatus</c>.</summary>
+    public const string TestDelegate = "/ip4/127.0.0.1/tcp/4001/p2p/12D3KooWDpJ7As7BWAwRMfu1VU2WCqNjvq387JEYKDBj4kx6nXTN";
+
     /// <summary>The settings a test gateway runs with; <paramref name="overrides"/> win.</summary>
     public static Dictionary<string, string?> Settings(AzuriteFixture azurite, IDictionary<string, string?>? overrides = null)
     {
@@ -23,6 +26,8 @@ public static class GatewayServices
             ["Gateway:Operator:Key"] = "test-operator-key-0123456789",
             ["Gateway:Backend:Default"] = "local",
             ["Gateway:Uploads:PushWorker"] = "Off",
+            ["Gateway:Pins:Worker"] = "Off",
+            ["Gateway:Pins:Delegates:0"] = TestDelegate,
         };
         foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
         {

@@ -27,6 +27,10 @@ public sealed class StorageNames
         MemoVouchersTable = Prefix + "memovouchers";
         PushQueue = Prefix + "push";
         PushPoisonQueue = Prefix + "push-poison";
+        PinRequestsTable = Prefix + "pinrequests";
+        RateLimitsTable = Prefix + "ratelimits";
+        PinQueue = Prefix + "pins";
+        PinPoisonQueue = Prefix + "pins-poison";
     }
 
     public string Prefix { get; }
@@ -70,9 +74,21 @@ public sealed class StorageNames
     /// <summary>Where pushes that ran out of attempts go (the Functions host's own naming: <c>&lt;queue&gt;-poison</c>).</summary>
     public string PushPoisonQueue { get; }
 
+    /// <summary>Pin requests of the Pinning Service API (partition = owner, row = the inverted creation time), worked by the pin worker.</summary>
+    public string PinRequestsTable { get; }
+
+    /// <summary>Fixed-window rate-limit counters (partition = identity, row = route).</summary>
+    public string RateLimitsTable { get; }
+
+    /// <summary>Pin jobs for the pin worker.</summary>
+    public string PinQueue { get; }
+
+    /// <summary>Where pin jobs that cannot be processed go.</summary>
+    public string PinPoisonQueue { get; }
+
     public IEnumerable<string> Containers => [StagingContainer, ContentContainer, BlocksContainer];
 
-    public IEnumerable<string> Tables => [IdentitiesTable, CredentialsTable, FilesTable, CidsTable, UploadsTable, PinsTable, NoncesTable, MemoObjectsTable, MemoVouchersTable];
+    public IEnumerable<string> Tables => [IdentitiesTable, CredentialsTable, FilesTable, CidsTable, UploadsTable, PinsTable, NoncesTable, MemoObjectsTable, MemoVouchersTable, PinRequestsTable, RateLimitsTable];
 
-    public IEnumerable<string> Queues => [PushQueue, PushPoisonQueue];
+    public IEnumerable<string> Queues => [PushQueue, PushPoisonQueue, PinQueue, PinPoisonQueue];
 }

@@ -4,6 +4,7 @@ using FunctionsGateway.Functions.Functions.Kubo;
 using FunctionsGateway.Functions.Functions.Memo;
 using FunctionsGateway.Functions.Functions.Ops;
 using FunctionsGateway.Functions.Functions.Platform;
+using FunctionsGateway.Functions.Functions.Psa;
 using FunctionsGateway.Functions.Functions.Queues;
 using FunctionsGateway.Functions.Functions.Uploads;
 using FunctionsGateway.Functions.Hosting;
@@ -23,6 +24,7 @@ internal static class GatewayFunctionsServiceCollectionExtensions
                 options.SerializerOptions.TypeInfoResolverChain.Insert(0, KuboJsonContext.Default);
                 options.SerializerOptions.TypeInfoResolverChain.Insert(0, Gw3JsonContext.Default);
                 options.SerializerOptions.TypeInfoResolverChain.Insert(0, PlatformJsonContext.Default);
+                options.SerializerOptions.TypeInfoResolverChain.Insert(0, PsaJsonContext.Default);
                 options.SerializerOptions.TypeInfoResolverChain.Insert(0, QueueJsonContext.Default);
                 options.SerializerOptions.TypeInfoResolverChain.Insert(0, GatewayErrorJsonContext.Default);
                 options.SerializerOptions.TypeInfoResolverChain.Insert(0, MemoJsonContext.Default);

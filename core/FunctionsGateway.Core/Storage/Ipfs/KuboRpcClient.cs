@@ -273,6 +273,16 @@ internal sealed partial class KuboRpcClient : IDisposable
         }
     }
 
+    /// <summary>
+    /// <c>swarm/connect</c>: dials <paramref name="multiaddr"/> (a provider hint such as a pin's origin). An offline node,
+    /// or one that cannot reach the peer, answers with an error.
+    /// </summary>
+    public async Task SwarmConnectAsync(string multiaddr, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(multiaddr);
+        using var response = await SendAsync("swarm/connect", Query(("arg", multiaddr)), null, cancellationToken);
+    }
+
     /// <summary><c>files/stat</c> of an IPFS path such as <c>/ipfs/{cid}</c>: the file's length, cumulative size and type.</summary>
     public async Task<KuboFileStat> FilesStatAsync(string path, CancellationToken cancellationToken = default)
     {

@@ -6,6 +6,7 @@ internal static class QueueFunctions
     public static IEndpointRouteBuilder MapQueueFunctions(this IEndpointRouteBuilder routes)
     {
         PushWorker.Map(routes);
+        PinWorker.Map(routes);
         return routes;
     }
 }

@@ -1,0 +1,36 @@
+using System.Text.Json;
+using FunctionsGateway.Core.Pins;
+using FunctionsGateway.Core.Storage;
+using FunctionsGateway.Functions.Hosting;
+
+namespace FunctionsGateway.Functions.Functions.Queues;
+
+/// <summary>
+/// The pin worker's queue trigger: the Functions host posts each message of the pin queue to <c>POST /PinWorker</c>.
+/// A 2xx settles the message (a retry is re-queued hidden for its backoff); any other answer makes the host retry it.
+/// </summary>
+internal static class PinWorker
+{
+    public const string Name = "PinWorker";
+
+    public const string BindingName = "message";
+
+    public static void Map(IEndpointRouteBuilder routes)
+    {
+        var names = routes.ServiceProvider.GetRequiredService<StorageNames>();
+        routes.MapPost("/" + Name, HandleAsync).AsQueueFunction(Name, names.PinQueue);
+    }
+
+    private static async Task<IResult> HandleAsync(JsonElement payload, TriggeredPinHandler pins, CancellationToken cancellationToken)
+    {
+        var invocation = QueueInvocation.Parse(payload, BindingName);
+        if (invocation is null)
+        {
+            return GatewayErrors.Problem(StatusCodes.Status400BadRequest, "not_an_invocation", $"Expected {{\"Data\":{{\"{BindingName}\":…}},\"Metadata\":{{…}}}}.");
+        }
+
+        var result = await pins.HandleAsync(invocation.MessageText, cancellationToken);
+        var log = $"pin job {invocation.MessageId}: {result.Settlement}" + (result.Reason is null ? "" : $" ({result.Reason})");
+        return Results.Json(new InvocationResult(new Dictionary<string, string>(), [log], null), QueueJsonContext.Default.InvocationResult);
+    }
+}
