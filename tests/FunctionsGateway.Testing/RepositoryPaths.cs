@@ -36,6 +36,9 @@ public static class RepositoryPaths
     /// <summary>The pinned tus client (tus-js-client) and its upload script.</summary>
     public static string TusPeer => Path.Combine(Root, "tests", "peers", "tus");
 
+    /// <summary>The pinned Pinning Service API client (npm @ipfs-shipyard/pinning-service-client) and its script.</summary>
+    public static string PsaPeer => Path.Combine(TestPeers, "psa");
+
     /// <summary>The pinned js-ipfs node (spec/test-peers.md) and its Node 20 polyfill.</summary>
     public static string IpfsPeer => Path.Combine(TestPeers, "ipfs");
 
