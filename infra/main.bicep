@@ -153,6 +153,45 @@ type gatewaySettingsType = {
   @description('First retry delay towards the IPFS node, exponential (default 00:00:00.5).')
   Gateway__Ipfs__RetryDelay: string?
 
+  @description('A multiaddr of this gateway\'s IPFS node ending in /p2p/<peer id>, answered as PinStatus.delegates by /psa (which answers 503 until one is set). Up to 20: __0, __1, …')
+  Gateway__Pins__Delegates__0: string?
+
+  @description('Second delegate multiaddr (optional).')
+  Gateway__Pins__Delegates__1: string?
+
+  @description('How long after its creation a pin whose content cannot be found is retried before it fails (default 1.00:00:00).')
+  Gateway__Pins__FetchDeadline: string?
+
+  @description('How long one pin attempt may wait for the IPFS node (default 00:02:00).')
+  Gateway__Pins__AttemptTimeout: string?
+
+  @description('First delay between pin attempts, doubling (default 00:00:10).')
+  Gateway__Pins__RetryBaseDelay: string?
+
+  @description('Longest delay between pin attempts (default 00:10:00).')
+  Gateway__Pins__RetryMaxDelay: string?
+
+  @description('How long a pin job being processed stays hidden from other workers (default 00:10:00).')
+  Gateway__Pins__VisibilityTimeout: string?
+
+  @description('Auto (default: the Functions host delivers pin jobs), On or Off.')
+  Gateway__Pins__Worker: string?
+
+  @description('Poll interval of the hosted pin worker when it runs (default 00:00:01).')
+  Gateway__Pins__PollInterval: string?
+
+  @description('Rate-limit window per identity and route (default 00:01:00).')
+  Gateway__RateLimits__Window: string?
+
+  @description('Requests per window of a route no other limit names; 0 = unlimited (default 0).')
+  Gateway__RateLimits__DefaultLimit: string?
+
+  @description('Requests per window of each /psa route (default 180).')
+  Gateway__RateLimits__Limits__psa: string?
+
+  @description('Requests per window of GET /psa/pins (default 30).')
+  Gateway__RateLimits__Limits__PsaListPins: string?
+
   @description('Region MEFS requests are signed for (default us-east-1).')
   Gateway__Mefs__Region: string?
 

@@ -46,11 +46,15 @@ var tables = [
   'nonces'
   'memoobjects'
   'memovouchers'
+  'pinrequests'
+  'ratelimits'
 ]
 
 var queues = [
   'push'
   'push-poison'
+  'pins'
+  'pins-poison'
 ]
 
 var stagingContainer = '${resourcePrefix}staging'

@@ -28,6 +28,12 @@ public sealed class FunctionManifestTests(AzuriteFixture azurite)
         Assert.Contains(functions, f => f is { Name: "KuboAdd", Route: "api/v0/add" } && f.Methods.SequenceEqual(["post"]));
         Assert.Contains(functions, f => f is { Name: "OpenApiDocument", Route: "openapi/v1.json" });
         Assert.Contains(functions, f => f.Name == "PushWorker" && f.QueueName!.EndsWith("push", StringComparison.Ordinal));
+        Assert.Contains(functions, f => f.Name == "PinWorker" && f.QueueName!.EndsWith("pins", StringComparison.Ordinal));
+        Assert.Contains(functions, f => f is { Name: "PsaListPins", Route: "psa/pins" } && f.Methods.SequenceEqual(["get"]));
+        Assert.Contains(functions, f => f is { Name: "PsaAddPin", Route: "psa/pins" } && f.Methods.SequenceEqual(["post"]));
+        Assert.Contains(functions, f => f is { Name: "PsaGetPin", Route: "psa/pins/{requestid}" } && f.Methods.SequenceEqual(["get"]));
+        Assert.Contains(functions, f => f is { Name: "PsaReplacePin", Route: "psa/pins/{requestid}" } && f.Methods.SequenceEqual(["post"]));
+        Assert.Contains(functions, f => f is { Name: "PsaRemovePin", Route: "psa/pins/{requestid}" } && f.Methods.SequenceEqual(["delete"]));
         Assert.DoesNotContain(functions, f => f.Route.StartsWith("admin", StringComparison.OrdinalIgnoreCase) || f.Route.StartsWith("runtime", StringComparison.OrdinalIgnoreCase));
     }
 

@@ -8,7 +8,7 @@ internal static class FilesFunctions
 {
     public static IEndpointRouteBuilder MapFilesFunctions(this IEndpointRouteBuilder routes)
     {
-        var files = routes.MapGroup("/v1/files").WithTags("Files").RequireScheme<RouteGroupBuilder, BearerTokenScheme>("Bearer");
+        var files = routes.MapGroup("/v1/files").WithTags("Files").RequireScheme<RouteGroupBuilder, BearerTokenScheme>("Bearer").RequireAdmission("files");
         PutFile.Map(files);
         ListFiles.Map(files);
         GetFile.Map(files);

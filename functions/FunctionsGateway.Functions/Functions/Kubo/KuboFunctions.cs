@@ -15,7 +15,7 @@ internal static class KuboFunctions
     public static IEndpointRouteBuilder MapKuboFunctions(this IEndpointRouteBuilder routes)
     {
         var rpc = routes.MapGroup("/api/v0").WithTags("Kubo RPC").WithMetadata(KuboErrorBody.Instance)
-            .RequireScheme<RouteGroupBuilder, BearerTokenScheme>("Bearer");
+            .RequireScheme<RouteGroupBuilder, BearerTokenScheme>("Bearer").RequireAdmission("kubo");
         KuboAdd.Map(rpc);
         KuboCat.Map(rpc);
         KuboBlockGet.Map(rpc);

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using FunctionsGateway.Core.Pins;
-using FunctionsGateway.Core.Storage;
 using FunctionsGateway.Functions.Hosting;
 
 namespace FunctionsGateway.Functions.Functions.Queues;
@@ -15,11 +14,11 @@ internal static class PinWorker
 
     public const string BindingName = "message";
 
-    public static void Map(IEndpointRouteBuilder routes)
-    {
-        var names = routes.ServiceProvider.GetRequiredService<StorageNames>();
-        routes.MapPost("/" + Name, HandleAsync).AsQueueFunction(Name, names.PinQueue);
-    }
+    /// <summary>The queue as function.json names it: <c>%Gateway__Storage__ResourcePrefix%pins</c> (<see cref="QueueFunctions.HostNames"/>).</summary>
+    public static string HostQueueName { get; } = QueueFunctions.HostNames.PinQueue;
+
+    public static void Map(IEndpointRouteBuilder routes) =>
+        routes.MapPost("/" + Name, HandleAsync).AsQueueFunction(Name, HostQueueName);
 
     private static async Task<IResult> HandleAsync(JsonElement payload, TriggeredPinHandler pins, CancellationToken cancellationToken)
     {

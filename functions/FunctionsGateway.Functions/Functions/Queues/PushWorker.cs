@@ -20,8 +20,7 @@ internal static class PushWorker
     /// deployment, so the prefix is the host's to resolve from the app setting (a <c>%…%</c> binding expression),
     /// not the build's; the handler itself sends and polls <see cref="StorageNames.PushQueue"/> with the bound prefix.
     /// </summary>
-    public static string HostQueueName { get; } = new StorageNames(
-        $"%{StorageLayoutOptions.SectionName.Replace(":", "__", StringComparison.Ordinal)}__{nameof(StorageLayoutOptions.ResourcePrefix)}%").PushQueue;
+    public static string HostQueueName { get; } = QueueFunctions.HostNames.PushQueue;
 
     public static void Map(IEndpointRouteBuilder routes) =>
         routes.MapPost("/" + Name, HandleAsync).AsQueueFunction(Name, HostQueueName);

@@ -11,7 +11,7 @@ internal static class DirectUploadFunctions
 {
     public static IEndpointRouteBuilder MapDirectUploadFunctions(this IEndpointRouteBuilder routes)
     {
-        var uploads = routes.MapGroup("/uploads").WithTags("Uploads").RequireScheme<RouteGroupBuilder, BearerTokenScheme>("Bearer");
+        var uploads = routes.MapGroup("/uploads").WithTags("Uploads").RequireScheme<RouteGroupBuilder, BearerTokenScheme>("Bearer").RequireAdmission("uploads");
         CreateDirectUpload.Map(uploads);
         CompleteDirectUpload.Map(uploads);
         return routes;

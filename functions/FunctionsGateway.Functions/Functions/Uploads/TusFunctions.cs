@@ -14,7 +14,7 @@ internal static class TusFunctions
     {
         var tus = routes.MapGroup("/uploads/tus").WithTags("Uploads").RequireTusResumable();
         GetTusCapabilities.Map(tus);
-        var uploads = tus.MapGroup("").RequireScheme<RouteGroupBuilder, BearerTokenScheme>("Bearer");
+        var uploads = tus.MapGroup("").RequireScheme<RouteGroupBuilder, BearerTokenScheme>("Bearer").RequireAdmission("uploads");
         CreateTusUpload.Map(uploads);
         GetTusUploadOffset.Map(uploads);
         AppendTusUpload.Map(uploads);

@@ -293,7 +293,7 @@ public sealed class PsaFunctionsTests(AzuriteFixture azurite)
     [Fact]
     public async Task ListPins_ParallelRequestsOnOneCounter_ExactlyTheLimitAdmitted()
     {
-        await using var app = new GatewayApplication(azurite, new Dictionary<string, string?> { ["Gateway:RateLimits:Limits:PsaListPins"] = "60" });
+        await using var app = new GatewayApplication(azurite, new Dictionary<string, string?> { ["Gateway:RateLimits:Limits:PsaListPins"] = "60", ["Gateway:RateLimits:Window"] = "01:00:00" });
         var (client, _, _) = await app.CreateUserClientAsync();
 
         var statuses = await Task.WhenAll(Enumerable.Range(0, 100).Select(async _ =>
