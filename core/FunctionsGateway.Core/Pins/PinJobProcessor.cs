@@ -79,6 +79,11 @@ internal sealed partial class PinJobProcessor(
         {
             reason = $"the IPFS node could not pin it: {e.Message}";
         }
+        catch (InvalidDataException e)
+        {
+            // A corrupt or malformed block on the way: another copy may come (or be repaired) before the deadline.
+            reason = $"a block of the DAG is unreadable: {e.Message}";
+        }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             reason = $"the IPFS node did not find it within {options.Value.AttemptTimeout}";
