@@ -4,6 +4,7 @@ using FunctionsGateway.Core.Content;
 using FunctionsGateway.Core.Content.Blocks;
 using FunctionsGateway.Core.Gw3;
 using FunctionsGateway.Core.Ipfs;
+using FunctionsGateway.Core.Mail;
 using FunctionsGateway.Core.Memo;
 using FunctionsGateway.Core.Storage;
 using FunctionsGateway.Core.Storage.Azure;
@@ -38,6 +39,8 @@ public static class GatewayCoreServiceCollectionExtensions
         services.AddOptions<LargeUploadOptions>().Bind(configuration.GetSection(LargeUploadOptions.SectionName)).ValidateOnStart(new LargeUploadOptionsValidator(), LargeUploadOptions.SectionName);
         services.AddOptions<BackendOptions>().Bind(configuration.GetSection(BackendOptions.SectionName)).ValidateOnStart(new BackendOptionsValidator(), BackendOptions.SectionName);
         services.AddOptions<Gw3Options>().Bind(configuration.GetSection(Gw3Options.SectionName)).ValidateOnStart(new Gw3OptionsValidator(), Gw3Options.SectionName);
+
+        services.AddMail(configuration);
 
         services.AddSingleton<StorageNames>();
         services.AddSingleton<StorageBootstrap>();

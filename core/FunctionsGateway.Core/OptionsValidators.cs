@@ -61,3 +61,6 @@ internal sealed partial class MemoChainOptionsValidator : IValidateOptions<Memo.
 
 [OptionsValidator]
 internal sealed partial class Gw3OptionsValidator : IValidateOptions<Gw3.Gw3Options>;
+
+[OptionsValidator]
+internal sealed partial class MailOptionsValidator : IValidateOptions<Mail.MailOptions>;
