@@ -1,4 +1,5 @@
 using FunctionsGateway.Core.Accounts;
+using FunctionsGateway.Core.CessGateway;
 using FunctionsGateway.Core.Configuration;
 using FunctionsGateway.Core.Content;
 using FunctionsGateway.Core.Content.Blocks;
@@ -72,6 +73,7 @@ public static class GatewayCoreServiceCollectionExtensions
         services.AddSingleton<StorageBackendRegistry>();
         services.AddIpfs();
         services.AddSingleton<Gw3ContentService>();
+        services.AddCessGateway(configuration);
         services.AddHostedPushWorker(configuration);
         services.AddMemo(configuration);
         return services;

@@ -64,3 +64,15 @@ internal sealed partial class Gw3OptionsValidator : IValidateOptions<Gw3.Gw3Opti
 
 [OptionsValidator]
 internal sealed partial class MailOptionsValidator : IValidateOptions<Mail.MailOptions>;
+
+[OptionsValidator]
+internal sealed partial class CessTokenOptionsValidator : IValidateOptions<CessGateway.CessTokenOptions>;
+
+[OptionsValidator]
+internal sealed partial class CessCaptchaOptionsValidator : IValidateOptions<CessGateway.CessCaptchaOptions>;
+
+[OptionsValidator]
+internal sealed partial class CessNetworkOptionsValidator : IValidateOptions<CessGateway.CessNetworkOptions>;
+
+[OptionsValidator]
+internal sealed partial class DeossOptionsValidator : IValidateOptions<Storage.Backends.Cess.DeossOptions>;

@@ -1,0 +1,71 @@
+using FunctionsGateway.Core.Chains.Cess;
+using FunctionsGateway.Core.Chains.Substrate.Rpc;
+using FunctionsGateway.Core.Content.Cess;
+using FunctionsGateway.Core.Storage.Backends;
+using FunctionsGateway.Core.Storage.Backends.Cess;
+using FunctionsGateway.Core.Uploads;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace FunctionsGateway.Core.CessGateway;
+
+/// <summary>Registers the CESS-Gateway surface's core: tokens, captchas, files, and — with CESS settings — the chain and DeOSS.</summary>
+public static class CessGatewayServiceCollectionExtensions
+{
+    /// <summary>
+    /// Always: tokens (<c>Gateway:Cess:Token</c>), captchas (<c>Gateway:Cess:Captcha</c>) and the file index. With
+    /// <c>Gateway:Cess:Rpc:Endpoint</c>: the chain client. With <c>Gateway:Cess:Deoss:Endpoint</c>: the <c>cess</c>
+    /// backend, which then needs the chain, <c>Gateway:Cess:AccountSeed</c> and <c>Gateway:Cess:Territory</c> too
+    /// (checked at start). When <c>cess</c> is the default backend every upload computes the fid.
+    /// </summary>
+    public static IServiceCollection AddCessGateway(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var chain = !string.IsNullOrWhiteSpace(configuration[SubstrateRpcOptions.SectionName + ":Endpoint"]);
+        var deoss = !string.IsNullOrWhiteSpace(configuration[DeossOptions.SectionName + ":Endpoint"]);
+
+        services.AddOptions<CessTokenOptions>().Bind(configuration.GetSection(CessTokenOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<CessTokenOptions>, CessTokenOptionsValidator>();
+        services.AddOptions<CessCaptchaOptions>().Bind(configuration.GetSection(CessCaptchaOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<CessCaptchaOptions>, CessCaptchaOptionsValidator>();
+        services.AddOptions<CessNetworkOptions>().Bind(configuration.GetSection(CessNetworkOptions.SectionName))
+            .Validate(o => !(chain || deoss) || (o.SeedBytes() is not null && o.Territory.Length > 0),
+                "Gateway:Cess:AccountSeed and Gateway:Cess:Territory are required once Gateway:Cess:Rpc:Endpoint or Gateway:Cess:Deoss:Endpoint is set.")
+            .Validate(_ => !deoss || chain, "Gateway:Cess:Deoss:Endpoint needs Gateway:Cess:Rpc:Endpoint: file states come from the chain.")
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<CessNetworkOptions>, CessNetworkOptionsValidator>();
+        services.AddOptions<DeossOptions>().Bind(configuration.GetSection(DeossOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<DeossOptions>, DeossOptionsValidator>();
+
+        services.AddSingleton<CessTokenKeyProvider>();
+        services.AddSingleton<CessUsers>();
+        services.AddSingleton<CessTokenScheme>();
+        services.AddSingleton<CessAuthService>();
+        services.AddSingleton<CessFileIndex>();
+        services.AddSingleton<CessFileService>();
+        services.AddSingleton<CessAccount>();
+
+        if (chain)
+        {
+            services.AddCessChain(configuration);
+        }
+
+        if (deoss)
+        {
+            services.AddHttpClient(DeossClient.HttpClientName, http => http.Timeout = Timeout.InfiniteTimeSpan);
+            services.AddSingleton(sp => new DeossClient(
+                sp.GetRequiredService<IHttpClientFactory>().CreateClient(DeossClient.HttpClientName),
+                sp.GetRequiredService<IOptions<DeossOptions>>(),
+                sp.GetRequiredService<TimeProvider>()));
+            services.AddSingleton<IStorageBackend, CessBackend>();
+        }
+
+        if (string.Equals(configuration[BackendOptions.SectionName + ":Default"], CessBackend.BackendName, StringComparison.OrdinalIgnoreCase))
+        {
+            services.AddSingleton<IContentHasherFactory>(CessFidHasherFactory.Instance);
+        }
+
+        return services;
+    }
+}
