@@ -6,6 +6,7 @@ using FunctionsGateway.Core.Storage.Backends.Cess;
 using FunctionsGateway.Core.Uploads;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace FunctionsGateway.Core.CessGateway;
@@ -25,7 +26,11 @@ public static class CessGatewayServiceCollectionExtensions
         var chain = !string.IsNullOrWhiteSpace(configuration[SubstrateRpcOptions.SectionName + ":Endpoint"]);
         var deoss = !string.IsNullOrWhiteSpace(configuration[DeossOptions.SectionName + ":Endpoint"]);
 
-        services.AddOptions<CessTokenOptions>().Bind(configuration.GetSection(CessTokenOptions.SectionName)).ValidateOnStart();
+        // Development needs no token key: one is generated once and kept in Blob storage. Configured before the
+        // binding, so a configured Gateway:Cess:Token:GenerateKeyIfMissing still wins.
+        services.AddOptions<CessTokenOptions>()
+            .Configure<IServiceProvider>((o, sp) => o.GenerateKeyIfMissing = sp.GetService<IHostEnvironment>()?.IsDevelopment() == true)
+            .Bind(configuration.GetSection(CessTokenOptions.SectionName)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<CessTokenOptions>, CessTokenOptionsValidator>();
         services.AddOptions<CessCaptchaOptions>().Bind(configuration.GetSection(CessCaptchaOptions.SectionName)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<CessCaptchaOptions>, CessCaptchaOptionsValidator>();

@@ -24,10 +24,11 @@ public sealed class CessTokenOptions : IValidatableObject
 
     /// <summary>
     /// Revoke a user's previous token when a new one replaces it (a refresh through <c>POST /cess/auth</c>). Default
-    /// false, as the original: anyone who knows a mailbox can trigger a refresh, so revoking would let them cut
-    /// off that user's working token every five minutes (docs/compatibility.md).
+    /// true: a replaced token is refused (the original accepted every unexpired token). Because anyone who knows a
+    /// mailbox can trigger a refresh (as in the original), an operator whose users run unattended clients may turn
+    /// it off (docs/compatibility.md).
     /// </summary>
-    public bool RevokeReplaced { get; set; }
+    public bool RevokeReplaced { get; set; } = true;
 
     /// <inheritdoc />
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)

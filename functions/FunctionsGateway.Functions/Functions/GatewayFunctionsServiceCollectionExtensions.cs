@@ -1,4 +1,3 @@
-using FunctionsGateway.Functions.Functions.Cess;
 using FunctionsGateway.Functions.Functions.Files;
 using FunctionsGateway.Functions.Functions.Gw3;
 using FunctionsGateway.Functions.Functions.Kubo;
@@ -28,6 +27,5 @@ internal static class GatewayFunctionsServiceCollectionExtensions
                 options.SerializerOptions.TypeInfoResolverChain.Insert(0, GatewayErrorJsonContext.Default);
                 options.SerializerOptions.TypeInfoResolverChain.Insert(0, MemoJsonContext.Default);
             })
-            .AddSingleton<ISurfaceErrorWriter, CessErrors>()
             .AddOpenApi();
 }

@@ -13,7 +13,7 @@ namespace FunctionsGateway.Functions.Hosting;
 /// already started (a download cut short), the connection is aborted so the client cannot mistake a
 /// truncated body for a whole one.
 /// </summary>
-internal sealed partial class GatewayExceptionMiddleware(RequestDelegate next, IEnumerable<ISurfaceErrorWriter> surfaces, ILogger<GatewayExceptionMiddleware> logger)
+internal sealed partial class GatewayExceptionMiddleware(RequestDelegate next, ILogger<GatewayExceptionMiddleware> logger)
 {
     /// <summary>Seconds a client should wait before retrying after a 503.</summary>
     public const int RetryAfterSeconds = 5;
@@ -27,11 +27,6 @@ internal sealed partial class GatewayExceptionMiddleware(RequestDelegate next, I
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {
             // The client went away; there is nobody to answer.
-        }
-        catch (Exception e) when (!context.Response.HasStarted && surfaces.FirstOrDefault(s => s.Owns(context.Request.Path)) is { } surface)
-        {
-            context.Response.Clear();
-            await surface.WriteExceptionAsync(context, e);
         }
         catch (BadHttpRequestException e)
         {

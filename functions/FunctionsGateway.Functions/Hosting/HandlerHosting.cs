@@ -33,13 +33,6 @@ internal static class HandlerHosting
         // Binding failures surface as BadHttpRequestException, which the error middleware answers in the envelope.
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.AddHostedService<DevelopmentAzurite>();
-        if (builder.Environment.IsDevelopment())
-        {
-            // Development needs no CESS token key: one is generated once and kept in Blob storage. Registered before the
-            // options are bound, so a configured Gateway:Cess:Token:GenerateKeyIfMissing still wins.
-            builder.Services.Configure<FunctionsGateway.Core.CessGateway.CessTokenOptions>(o => o.GenerateKeyIfMissing = true);
-        }
-
         return builder;
     }
 
@@ -50,12 +43,6 @@ internal static class HandlerHosting
         // Unknown routes, wrong methods and other empty error answers still get a body.
         app.UseStatusCodePages(context =>
         {
-            var surfaces = context.HttpContext.RequestServices.GetServices<ISurfaceErrorWriter>();
-            if (surfaces.FirstOrDefault(s => s.Owns(context.HttpContext.Request.Path)) is { } surface)
-            {
-                return surface.WriteStatusAsync(context.HttpContext);
-            }
-
             var (code, message) = GatewayErrors.Describe(context.HttpContext.Response.StatusCode);
             return GatewayErrors.WriteForEndpointAsync(context.HttpContext, context.HttpContext.Response.StatusCode, code, message);
         });

@@ -13,13 +13,15 @@ internal static class CessFunctions
 {
     public static IEndpointRouteBuilder MapCessFunctions(this IEndpointRouteBuilder routes)
     {
-        var cess = routes.MapGroup(CessErrors.Prefix.Value!).WithTags("CESS-Gateway");
+        var cess = routes.MapGroup(CessErrors.Prefix).WithTags("CESS-Gateway").WithMetadata(CessErrors.Instance)
+            .AddEndpointFilter(CessErrors.ChainFailuresAsync);
         CessAuth.Map(cess);
         CessListFiles.Map(cess);
         CessGetState.Map(cess);
         CessPutFile.Map(cess);
         CessGetFile.Map(cess);
         CessDeleteFile.Map(cess);
+        CessOtherRequests.Map(cess);
         return routes;
     }
 

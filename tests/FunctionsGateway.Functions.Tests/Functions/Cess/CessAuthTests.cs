@@ -84,8 +84,8 @@ public sealed class CessAuthTests(AzuriteFixture azurite)
         Assert.Equal((a.UserId, a.CreateUserTime, a.Mailbox), (b.UserId, b.CreateUserTime, b.Mailbox));
         Assert.Equal(b.CreateTokenTime + CessToken.LifetimeSeconds, b.ExpirationTime);
 
-        // The replaced token still works (as in the original; Gateway:Cess:Token:RevokeReplaced turns that off).
-        await CessClient.ReadAsync(await http.SendAsync(CessClient.Authorized(HttpMethod.Get, "/cess/files", first)));
+        // The replaced token is refused (the original accepted it; docs/compatibility.md), the new one works.
+        await CessClient.ExpectAsync(await http.SendAsync(CessClient.Authorized(HttpMethod.Get, "/cess/files", first)), 401, """{"code":401,"msg":"Unauthorized"}""");
         await CessClient.ReadAsync(await http.SendAsync(CessClient.Authorized(HttpMethod.Get, "/cess/files", second)));
 
         _time.Advance(TimeSpan.FromDays(31));
@@ -95,15 +95,25 @@ public sealed class CessAuthTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task Token_RevokedReplacedOrForeign_IsCheckedAgainstTheRecord()
+    public async Task Token_RevokeReplacedOff_KeepsTheReplacedTokenWorking()
     {
-        await using var app = App(new Dictionary<string, string?> { ["Gateway:Cess:Token:RevokeReplaced"] = "true" });
+        await using var app = App(new Dictionary<string, string?> { ["Gateway:Cess:Token:RevokeReplaced"] = "false" });
         using var http = app.CreateClient();
         var first = await CessClient.SignInAsync(http, app.Services, Mailbox);
         _time.Advance(TimeSpan.FromMinutes(6));
         await CessClient.ExpectAsync(await CessClient.AuthAsync(http, Mailbox, 0), 200, TokenSent);
         var second = await CessClient.LastSecretAsync(app.Services, Mailbox, CessMails.TokenSubject);
-        await CessClient.ExpectAsync(await http.SendAsync(CessClient.Authorized(HttpMethod.Get, "/cess/files", first)), 401, """{"code":401,"msg":"Unauthorized"}""");
+
+        await CessClient.ReadAsync(await http.SendAsync(CessClient.Authorized(HttpMethod.Get, "/cess/files", first)));
+        await CessClient.ReadAsync(await http.SendAsync(CessClient.Authorized(HttpMethod.Get, "/cess/files", second)));
+    }
+
+    [Fact]
+    public async Task Token_RevokedOrForeign_IsCheckedAgainstTheRecord()
+    {
+        await using var app = App();
+        using var http = app.CreateClient();
+        var second = await CessClient.SignInAsync(http, app.Services, Mailbox);
 
         // An operator revokes the current one through /ops.
         var credential = await app.Services.GetRequiredService<CredentialStore>().FindAsync(CredentialKinds.CessToken, SecretHasher.Hash(second));

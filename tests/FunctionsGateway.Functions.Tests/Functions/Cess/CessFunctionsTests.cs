@@ -100,6 +100,7 @@ public sealed class CessFunctionsTests(AzuriteFixture azurite)
         await CessClient.ExpectAsync(await http.SendAsync(CessClient.Authorized(HttpMethod.Get, "/cess/files", "Bearer abc")), 401, unauthorized);
 
         await CessClient.ExpectAsync(await http.GetAsync("/cess/abc"), 500, """{"code":500,"msg":"Server unexpected error"}""");
+        await CessClient.ExpectAsync(await http.GetAsync("/cess/auth"), 500, """{"code":500,"msg":"Server unexpected error"}"""); // gin: GET /:fid with fid "auth"
         await CessClient.ExpectAsync(await http.GetAsync("/cess/" + new string('g', 64)), 404, """{"code":404,"msg":"This file has not been uploaded"}""");
         await CessClient.ExpectAsync(await http.GetAsync("/cess/" + hex), 404, """{"code":404,"msg":"This file has not been uploaded"}""");
         await CessClient.ExpectAsync(await http.GetAsync("/cess/state/abc"), 500, """{"code":500,"msg":"Server internal chain data error"}""");
@@ -116,9 +117,14 @@ public sealed class CessFunctionsTests(AzuriteFixture azurite)
         await CessClient.ExpectAsync(await http.SendAsync(CessClient.Authorized(HttpMethod.Delete, "/cess/xyz", bob)), 404, """{"code":404,"msg":"This file has not been uploaded"}""");
         Assert.Equal("alice's"u8.ToArray(), await http.GetByteArrayAsync($"/cess/{fid}")); // no auth, as the original
 
-        using var unknown = await http.GetAsync("/cess/a/b");
-        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
-        Assert.Equal("404 page not found", await unknown.Content.ReadAsStringAsync());
+        // No route, or a method the route does not take: gin's plain-text 404.
+        foreach (var (method, path) in new[] { ("GET", "/cess/a/b"), ("POST", "/cess/" + fid), ("PATCH", "/cess/files"), ("GET", "/cess"), ("DELETE", "/cess/state/" + fid) })
+        {
+            using var unknown = await http.SendAsync(new HttpRequestMessage(new HttpMethod(method), path));
+            Assert.True(unknown.StatusCode == HttpStatusCode.NotFound, $"{method} {path}: {(int)unknown.StatusCode} {await unknown.Content.ReadAsStringAsync()}");
+            Assert.Equal("text/plain", unknown.Content.Headers.ContentType!.ToString());
+            Assert.Equal("404 page not found", await unknown.Content.ReadAsStringAsync());
+        }
     }
 
     [Fact]
