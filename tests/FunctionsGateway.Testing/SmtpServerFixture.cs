@@ -21,7 +21,6 @@ public sealed class SmtpServerFixture : IAsyncLifetime
     public const string Password = "smtp-test-password";
 
     private readonly Channel<JsonElement> _messages = Channel.CreateUnbounded<JsonElement>();
-    private readonly TaskCompletionSource _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Process? _process;
     private string? _directory;
 
@@ -57,18 +56,11 @@ public sealed class SmtpServerFixture : IAsyncLifetime
         await File.WriteAllTextAsync(certFile, Certificate.ExportCertificatePem());
 
         Port = FreePorts.Next();
-        var start = new ProcessStartInfo("node") { WorkingDirectory = RepositoryPaths.SmtpPeer, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in new[] { "server.js", Port.ToString(CultureInfo.InvariantCulture), "--key", keyFile, "--cert", certFile, "--user", UserName, "--password", Password })
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        _process = Process.Start(start) ?? throw new InvalidOperationException("Could not start node for smtp-server; is Node.js >= 20 on PATH?");
-        _process.OutputDataReceived += (_, e) => OnLine(e.Data);
-        _process.ErrorDataReceived += (_, _) => { };
-        _process.BeginOutputReadLine();
-        _process.BeginErrorReadLine();
-        await _listening.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        _process = NodeServerProcess.Start(
+            RepositoryPaths.SmtpPeer,
+            ["server.js", Port.ToString(CultureInfo.InvariantCulture), "--key", keyFile, "--cert", certFile, "--user", UserName, "--password", Password],
+            OnLine);
+        await NodeServerProcess.WaitUntilListeningAsync(_process, "smtp-server", [Port], TimeSpan.FromSeconds(30));
     }
 
     /// <summary>The next message the server accepted (waits at most 10 s).</summary>
@@ -80,18 +72,7 @@ public sealed class SmtpServerFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        if (_process is not null)
-        {
-            using (_process)
-            {
-                if (!_process.HasExited)
-                {
-                    _process.Kill(entireProcessTree: true);
-                    await _process.WaitForExitAsync();
-                }
-            }
-        }
-
+        await NodeServerProcess.StopAsync(_process);
         Certificate?.Dispose();
         if (_directory is not null)
         {
@@ -99,19 +80,12 @@ public sealed class SmtpServerFixture : IAsyncLifetime
         }
     }
 
-    private void OnLine(string? line)
+    private void OnLine(string line)
     {
-        if (line is null)
+        // One JSON line per accepted message; anything else (the "listening" line, errors) is not a message.
+        if (line.StartsWith('{'))
         {
-            return;
+            _messages.Writer.TryWrite(JsonDocument.Parse(line).RootElement.Clone());
         }
-
-        if (line.StartsWith("listening ", StringComparison.Ordinal))
-        {
-            _listening.TrySetResult();
-            return;
-        }
-
-        _messages.Writer.TryWrite(JsonDocument.Parse(line).RootElement.Clone());
     }
 }

@@ -155,6 +155,52 @@ public sealed class CessAuthTests(AzuriteFixture azurite)
         await CessClient.ExpectAsync(await CessClient.AuthAsync(http, Mailbox, 0), 500, """{"code":500,"msg":"Please try again in 5 minutes."}""");
     }
 
+    [Fact]
+    public async Task Auth_MailboxTooLongForTheToken_AnswersUnexpectedError()
+    {
+        await using var app = App();
+        using var http = app.CreateClient();
+        // Passes the regex (32-character local part, four 32-character labels) but makes more than 245 bytes of JSON.
+        var mailbox = new string('a', 32) + "@" + string.Concat(Enumerable.Repeat(new string('b', 32) + ".", 4)) + "abcd";
+        await CessClient.ExpectAsync(await CessClient.AuthAsync(http, mailbox, 0), 200, Success);
+        var captcha = long.Parse(await CessClient.LastSecretAsync(app.Services, mailbox, CessMails.CaptchaSubject), CultureInfo.InvariantCulture);
+
+        await CessClient.ExpectAsync(await CessClient.AuthAsync(http, mailbox, captcha), 500, """{"code":500,"msg":"Server unexpected error"}""");
+    }
+
+    [Fact]
+    public async Task Auth_TokenMailFails_AnswersMailErrorAndKeepsTheToken()
+    {
+        var mail = new SwitchableMailSender();
+        await using var app = App(configure: s => s.Replace(ServiceDescriptor.Singleton<IMailSender>(sp => mail.Wrap(sp.GetRequiredService<OutboxMailSender>()))));
+        using var http = app.CreateClient();
+        await CessClient.ExpectAsync(await CessClient.AuthAsync(http, Mailbox, 0), 200, Success);
+        var captcha = await CaptchaAsync(app);
+
+        mail.Failing = true;
+        await CessClient.ExpectAsync(await CessClient.AuthAsync(http, Mailbox, captcha), 500,
+            """{"code":500,"msg":"Please confirm whether the SMTP service is enabled in your mailbox or contact the gateway administrator."}""");
+        mail.Failing = false;
+
+        // As in the original, the token stays stored: the next call finds it (issued less than 5 minutes ago).
+        await CessClient.ExpectAsync(await CessClient.AuthAsync(http, Mailbox, 0), 200, """{"code":200,"msg":"Please log in to your email to view the token."}""");
+    }
+
+    [Fact]
+    public async Task Auth_StoredTokenUnreadable_AnswersReAuthenticateAndStartsAgain()
+    {
+        await using var app = App();
+        using var http = app.CreateClient();
+        await CessClient.SignInAsync(http, app.Services, Mailbox);
+        var tables = app.Services.GetRequiredService<FunctionsGateway.Core.Storage.Azure.ITableStorage>();
+        var table = app.Services.GetRequiredService<FunctionsGateway.Core.Storage.StorageNames>().CessAuthTable;
+        await tables.UpsertAsync(table, new FunctionsGateway.Core.Storage.Azure.TableEntity("mailbox", FunctionsGateway.Core.Storage.TableKeys.Encode(Mailbox)) { ["Kind"] = "token" },
+            FunctionsGateway.Core.Storage.Azure.TableUpdateMode.Replace);
+
+        await CessClient.ExpectAsync(await CessClient.AuthAsync(http, Mailbox, 0), 500, """{"code":500,"msg":"Please re-authenticate"}""");
+        await CessClient.ExpectAsync(await CessClient.AuthAsync(http, Mailbox, 0), 200, Success);
+    }
+
     private GatewayApplication App(Dictionary<string, string?>? settings = null, Action<IServiceCollection>? configure = null) =>
         new(azurite, CessClient.Settings(settings), services =>
         {

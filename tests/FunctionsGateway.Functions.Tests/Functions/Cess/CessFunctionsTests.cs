@@ -109,6 +109,7 @@ public sealed class CessFunctionsTests(AzuriteFixture azurite)
         var alice = await CessClient.SignInAsync(http, app.Services, "alice@example.com");
         await CessClient.ExpectAsync(await http.SendAsync(CessClient.Authorized(HttpMethod.Get, "/cess/files", alice)), 200, """{"code":200,"msg":"Empty"}""");
         await CessClient.ExpectAsync(await http.SendAsync(CessClient.Authorized(HttpMethod.Get, "/cess/files?size=x", alice)), 400, """{"code":400,"msg":"HTTP Error"}""");
+        await CessClient.ExpectAsync(await http.SendAsync(CessClient.Authorized(HttpMethod.Get, "/cess/files?page=1.5", alice)), 400, """{"code":400,"msg":"HTTP Error"}""");
         var fid = (await CessClient.ReadAsync(await CessClient.PutAsync(http, alice, "alice.bin", "alice's"u8.ToArray()))).GetProperty("data").GetString()!;
 
         var bob = await CessClient.SignInAsync(http, app.Services, "bob@example.com");
@@ -125,6 +126,42 @@ public sealed class CessFunctionsTests(AzuriteFixture azurite)
             Assert.Equal("text/plain", unknown.Content.Headers.ContentType!.ToString());
             Assert.Equal("404 page not found", await unknown.Content.ReadAsStringAsync());
         }
+    }
+
+    [Fact]
+    public async Task Put_ConnectionCutMidBody_KeepsNothing()
+    {
+        await using var app = new GatewayApplication(azurite, CessClient.Settings());
+        var server = app.StartKestrel();
+        using var http = app.CreateClient();
+        var token = await CessClient.SignInAsync(http, app.Services, "frank@example.com");
+
+        // A raw connection: the headers promise 100,000 bytes, 20,000 arrive, then the connection is reset (the
+        // original's "upload failed due to network issues"; nobody is left to read an answer).
+        using (var tcp = new System.Net.Sockets.TcpClient())
+        {
+            await tcp.ConnectAsync(server.Host, server.Port);
+            var stream = tcp.GetStream();
+            var head = $"PUT /cess/cut.bin HTTP/1.1\r\nHost: {server.Authority}\r\nAuthorization: {token}\r\n" +
+                       "Content-Type: multipart/form-data; boundary=x\r\nContent-Length: 100000\r\n\r\n" +
+                       "--x\r\nContent-Disposition: form-data; name=\"file\"; filename=\"cut.bin\"\r\n\r\n";
+            await stream.WriteAsync(Encoding.ASCII.GetBytes(head));
+            await stream.WriteAsync(new byte[20_000]);
+            await stream.FlushAsync();
+            await Task.Delay(500);
+            tcp.Client.LingerState = new System.Net.Sockets.LingerOption(true, 0);
+        }
+
+        // Nothing is kept and the name is free (the server releases it on its own time).
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        HttpResponseMessage put;
+        while ((put = await CessClient.PutAsync(http, token, "cut.bin", "whole"u8.ToArray())).StatusCode != HttpStatusCode.OK && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(200);
+        }
+
+        var fid = (await CessClient.ReadAsync(put)).GetProperty("data").GetString();
+        await CessClient.ExpectAsync(await http.SendAsync(CessClient.Authorized(HttpMethod.Get, "/cess/files", token)), 200, $$"""{"code":200,"msg":"success","data":["{{fid}}"]}""");
     }
 
     [Fact]
