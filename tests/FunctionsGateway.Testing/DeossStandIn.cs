@@ -44,6 +44,9 @@ public sealed class DeossStandIn : IAsyncDisposable
     /// <summary>Why requests were refused.</summary>
     public ConcurrentQueue<string> Problems { get; } = new();
 
+    /// <summary>Uploads to refuse with DeOSS's <c>system error</c> before accepting again (a DeOSS in trouble).</summary>
+    public int RefuseUploads { get; set; }
+
     /// <summary>When set, uploads answer this fid instead of the computed one (a DeOSS that disagrees).</summary>
     public string? ForcedFid { get; set; }
 
@@ -127,6 +130,13 @@ public sealed class DeossStandIn : IAsyncDisposable
     private async Task UploadAsync(HttpContext context, string account)
     {
         var request = context.Request;
+        if (RefuseUploads > 0)
+        {
+            RefuseUploads--;
+            await ReplyAsync(context, 500, "system error", null);
+            return;
+        }
+
         var territory = request.Headers["Territory"].ToString();
         if (territory.Length == 0)
         {

@@ -1,4 +1,5 @@
 using FunctionsGateway.Core.Chains.Cess;
+using FunctionsGateway.Core.Chains.Substrate.Events;
 using FunctionsGateway.Core.Chains.Substrate.Extrinsics;
 using FunctionsGateway.Core.Content.Cess;
 using Microsoft.Extensions.DependencyInjection;
@@ -35,6 +36,22 @@ public sealed class CessAccount(IServiceProvider services, IOptions<CessNetworkO
     /// <summary>The account's territory, or null when it has none of that name.</summary>
     public Task<TerritoryInfo?> GetTerritoryAsync(CancellationToken cancellationToken = default) =>
         Chain.GetTerritoryAsync(Address, Territory, cancellationToken);
+
+    /// <summary>
+    /// <c>gateway buy</c> of the original (compat.md §1.12) on territories: mints the account's territory of
+    /// <paramref name="gibCount"/> GiB for <paramref name="days"/> days. A dispatch failure is an outcome (e.g.
+    /// <c>StorageHandler.…</c>); an unreachable or refusing chain throws.
+    /// </summary>
+    public Task<ExtrinsicOutcome> BuyAsync(uint gibCount, uint days, CancellationToken cancellationToken = default) =>
+        Chain.MintTerritoryAsync(Signer, Territory, gibCount, days, cancellationToken);
+
+    /// <summary><c>gateway upgrade</c>: adds <paramref name="gibCount"/> GiB to the territory.</summary>
+    public Task<ExtrinsicOutcome> UpgradeAsync(uint gibCount, CancellationToken cancellationToken = default) =>
+        Chain.ExpandTerritoryAsync(Signer, Territory, gibCount, cancellationToken);
+
+    /// <summary><c>gateway renewal</c>: extends the territory by <paramref name="days"/> days.</summary>
+    public Task<ExtrinsicOutcome> RenewAsync(uint days, CancellationToken cancellationToken = default) =>
+        Chain.RenewTerritoryAsync(Signer, Territory, days, cancellationToken);
 
     /// <summary>The territory space a file of <paramref name="bytes"/> takes while stored: whole segments, three times (at least one).</summary>
     public static UInt128 RequiredSpace(long bytes) => (UInt128)Math.Max(1, (bytes + CessFid.SegmentSize - 1) / CessFid.SegmentSize) * SpacePerSegment;
