@@ -1,3 +1,4 @@
+using FunctionsGateway.Core.Configuration;
 using FunctionsGateway.Core.Chains.Cess;
 using FunctionsGateway.Core.Chains.Substrate.Rpc;
 using FunctionsGateway.Core.Content.Cess;
@@ -30,18 +31,14 @@ public static class CessGatewayServiceCollectionExtensions
         // binding, so a configured Gateway:Cess:Token:GenerateKeyIfMissing still wins.
         services.AddOptions<CessTokenOptions>()
             .Configure<IServiceProvider>((o, sp) => o.GenerateKeyIfMissing = sp.GetService<IHostEnvironment>()?.IsDevelopment() == true)
-            .Bind(configuration.GetSection(CessTokenOptions.SectionName)).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<CessTokenOptions>, CessTokenOptionsValidator>();
-        services.AddOptions<CessCaptchaOptions>().Bind(configuration.GetSection(CessCaptchaOptions.SectionName)).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<CessCaptchaOptions>, CessCaptchaOptionsValidator>();
+            .Bind(configuration.GetSection(CessTokenOptions.SectionName)).ValidateOnStart(new CessTokenOptionsValidator(), CessTokenOptions.SectionName);
+        services.AddOptions<CessCaptchaOptions>().Bind(configuration.GetSection(CessCaptchaOptions.SectionName)).ValidateOnStart(new CessCaptchaOptionsValidator(), CessCaptchaOptions.SectionName);
         services.AddOptions<CessNetworkOptions>().Bind(configuration.GetSection(CessNetworkOptions.SectionName))
             .Validate(o => !(chain || deoss) || (o.SeedBytes() is not null && o.Territory.Length > 0),
                 "Gateway:Cess:AccountSeed and Gateway:Cess:Territory are required once Gateway:Cess:Rpc:Endpoint or Gateway:Cess:Deoss:Endpoint is set.")
             .Validate(_ => !deoss || chain, "Gateway:Cess:Deoss:Endpoint needs Gateway:Cess:Rpc:Endpoint: file states come from the chain.")
-            .ValidateOnStart();
-        services.AddSingleton<IValidateOptions<CessNetworkOptions>, CessNetworkOptionsValidator>();
-        services.AddOptions<DeossOptions>().Bind(configuration.GetSection(DeossOptions.SectionName)).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<DeossOptions>, DeossOptionsValidator>();
+            .ValidateOnStart(new CessNetworkOptionsValidator(), CessNetworkOptions.SectionName);
+        services.AddOptions<DeossOptions>().Bind(configuration.GetSection(DeossOptions.SectionName)).ValidateOnStart(new DeossOptionsValidator(), DeossOptions.SectionName);
 
         services.AddSingleton<CessTokenKeyProvider>();
         services.AddSingleton<CessUsers>();

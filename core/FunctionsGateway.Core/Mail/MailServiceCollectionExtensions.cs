@@ -1,3 +1,4 @@
+using FunctionsGateway.Core.Configuration;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -11,8 +12,7 @@ public static class MailServiceCollectionExtensions
     public static IServiceCollection AddMail(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        services.AddOptions<MailOptions>().Bind(configuration.GetSection(MailOptions.SectionName)).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<MailOptions>, MailOptionsValidator>();
+        services.AddOptions<MailOptions>().Bind(configuration.GetSection(MailOptions.SectionName)).ValidateOnStart(new MailOptionsValidator(), MailOptions.SectionName);
         services.AddHttpClient(SendGridMailSender.HttpClientName, http => http.Timeout = Timeout.InfiniteTimeSpan);
         services.AddSingleton<OutboxMailSender>();
         services.AddSingleton<SmtpMailSender>();
