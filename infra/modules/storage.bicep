@@ -34,6 +34,8 @@ var containers = [
   'staging'
   'content'
   'blocks'
+  'mail-outbox'
+  'cess-keys'
 ]
 
 var tables = [
@@ -46,6 +48,9 @@ var tables = [
   'nonces'
   'memoobjects'
   'memovouchers'
+  'cessauth'
+  'cessfiles'
+  'cessrefs'
 ]
 
 var queues = [
