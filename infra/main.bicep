@@ -371,7 +371,7 @@ param decooJwtSigningKey string = ''
 param gw3SecretKey string = ''
 
 @secure()
-@description('PEM RSA private key of the CESS surface\'s tokens (Gateway__Cess__Token__PrivateKeyPem). Empty until that surface is deployed.')
+@description('PEM RSA private key of the CESS surface\'s tokens (Gateway__Cess__Token__PrivateKey). Empty until that surface is deployed.')
 param cessTokenRsaPrivateKey string = ''
 
 @secure()
@@ -428,7 +428,7 @@ var secretValues = {
   Gateway__Memo__JwtSigningKey: memoJwtSigningKey
   Gateway__Decoo__JwtSigningKey: decooJwtSigningKey
   Gateway__Gw3__SecretKey: gw3SecretKey
-  Gateway__Cess__Token__PrivateKeyPem: cessTokenRsaPrivateKey
+  Gateway__Cess__Token__PrivateKey: cessTokenRsaPrivateKey
   Gateway__Cess__AccountSeed: cessChainSignerSeed
   Gateway__Ethereum__SignerPrivateKey: ethereumSignerPrivateKey
   Gateway__Mail__SendGrid__ApiKey: sendGridApiKey

@@ -37,9 +37,9 @@ public sealed class CessTokenKeyProvider(IBlobStorage blobs, StorageBootstrap bo
     private async Task<RSA> LoadAsync()
     {
         var o = options.Value;
-        if (o.PrivateKeyPem.Length > 0)
+        if (o.PrivateKey.Length > 0)
         {
-            return Import(o.PrivateKeyPem);
+            return Import(o.PrivateKey);
         }
 
         if (!o.GenerateKeyIfMissing)
@@ -68,11 +68,11 @@ public sealed class CessTokenKeyProvider(IBlobStorage blobs, StorageBootstrap bo
     }
 }
 
-/// <summary>No token key is configured (<c>Gateway:Cess:Token:PrivateKeyPem</c>) and generating one is not allowed.</summary>
+/// <summary>No token key is configured (<c>Gateway:Cess:Token:PrivateKey</c>) and generating one is not allowed.</summary>
 public sealed class CessKeyMissingException : Exception
 {
     public CessKeyMissingException()
-        : base("No CESS token key: set Gateway:Cess:Token:PrivateKeyPem (Gateway__Cess__Token__PrivateKeyPem).")
+        : base("No CESS token key: set Gateway:Cess:Token:PrivateKey (Gateway__Cess__Token__PrivateKey).")
     {
     }
 

@@ -13,10 +13,10 @@ public sealed class CessTokenOptions : IValidatableObject
     /// <c>.privateKey.pem</c>) or PKCS#8 (<c>PRIVATE KEY</c>); 2048 to 4096 bits. The public key is derived from it,
     /// so the original's <c>.publicKey.pem</c> is not needed. Empty: see <see cref="GenerateKeyIfMissing"/>.
     /// </summary>
-    public string PrivateKeyPem { get; set; } = "";
+    public string PrivateKey { get; set; } = "";
 
     /// <summary>
-    /// With no <see cref="PrivateKeyPem"/>: generate an RSA-2048 key once and keep it in Blob storage
+    /// With no <see cref="PrivateKey"/>: generate an RSA-2048 key once and keep it in Blob storage
     /// (<c>cess-keys/token-key.pem</c>). On by default in Development only; elsewhere the token routes answer
     /// <c>Server unexpected error</c> until a key is configured.
     /// </summary>
@@ -33,7 +33,7 @@ public sealed class CessTokenOptions : IValidatableObject
     /// <inheritdoc />
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        if (PrivateKeyPem.Length == 0)
+        if (PrivateKey.Length == 0)
         {
             yield break;
         }
@@ -42,7 +42,7 @@ public sealed class CessTokenOptions : IValidatableObject
         using var rsa = RSA.Create();
         try
         {
-            rsa.ImportFromPem(PrivateKeyPem);
+            rsa.ImportFromPem(PrivateKey);
             if (rsa.KeySize is < 2048 or > 4096)
             {
                 problem = $"is a {rsa.KeySize}-bit key; 2048 to 4096 bits are accepted";
@@ -59,7 +59,7 @@ public sealed class CessTokenOptions : IValidatableObject
 
         if (problem is not null)
         {
-            yield return new ValidationResult($"Gateway:Cess:Token:PrivateKeyPem {problem}.", [nameof(PrivateKeyPem)]);
+            yield return new ValidationResult($"Gateway:Cess:Token:PrivateKey {problem}.", [nameof(PrivateKey)]);
         }
     }
 }
