@@ -332,6 +332,57 @@ type gatewaySettingsType = {
 
   @description('Wait for finality rather than inclusion (true/false).')
   Gateway__Cess__Chain__WaitForFinalization: string?
+
+  @description('Territory of the gateway account that CESS uploads go into and /ops/cess/space manages; needed with the chain.')
+  Gateway__Cess__Territory: string?
+
+  @description('DeOSS gateway URL (https://…); empty: no cess backend, CESS uploads stay with the local backend.')
+  Gateway__Cess__Deoss__Endpoint: string?
+
+  @description('How far ahead the Message signed for DeOSS expires (default 00:05:00).')
+  Gateway__Cess__Deoss__MessageLifetime: string?
+
+  @description('Time limit of one DeOSS request (default 00:30:00).')
+  Gateway__Cess__Deoss__Timeout: string?
+
+  @description('Wrong captchas after which a CESS captcha is void until it expires (default 5).')
+  Gateway__Cess__Captcha__MaxAttempts: string?
+
+  @description('Generate the CESS token key in Blob storage when none is configured (default false outside Development).')
+  Gateway__Cess__Token__GenerateKeyIfMissing: string?
+
+  @description('Revoke a CESS token when a refresh replaces it (default true).')
+  Gateway__Cess__Token__RevokeReplaced: string?
+
+  @description('Mail sender: Outbox (development), Smtp or SendGrid.')
+  Gateway__Mail__Sender: string?
+
+  @description('Sender address of the gateway\'s mails.')
+  Gateway__Mail__From: string?
+
+  @description('Sender name of the gateway\'s mails (default CESS).')
+  Gateway__Mail__FromName: string?
+
+  @description('SMTP server host name.')
+  Gateway__Mail__Smtp__Host: string?
+
+  @description('SMTP server port (default 587).')
+  Gateway__Mail__Smtp__Port: string?
+
+  @description('SMTP security: Auto, StartTls, Tls or None.')
+  Gateway__Mail__Smtp__Security: string?
+
+  @description('SMTP login.')
+  Gateway__Mail__Smtp__UserName: string?
+
+  @description('Time limit of one SMTP conversation (default 00:00:30).')
+  Gateway__Mail__Smtp__Timeout: string?
+
+  @description('SendGrid API base URL (default https://api.sendgrid.com).')
+  Gateway__Mail__SendGrid__BaseUrl: string?
+
+  @description('Time limit of one SendGrid request (default 00:00:30).')
+  Gateway__Mail__SendGrid__Timeout: string?
 }
 
 param gatewaySettings gatewaySettingsType = {}
@@ -359,11 +410,11 @@ param decooJwtSigningKey string = ''
 param gw3SecretKey string = ''
 
 @secure()
-@description('PEM RSA private key of the CESS surface\'s tokens (Gateway__Cess__TokenRsaPrivateKey). Empty until that surface is deployed.')
+@description('PEM RSA private key of the CESS surface\'s tokens (Gateway__Cess__Token__PrivateKey). Empty until that surface is deployed.')
 param cessTokenRsaPrivateKey string = ''
 
 @secure()
-@description('Secret seed of the account that signs CESS chain transactions (Gateway__Cess__Chain__SignerSeed). Empty: no CESS writes.')
+@description('sr25519 mini-secret (64 hex digits) of the CESS gateway account that signs chain transactions and DeOSS requests (Gateway__Cess__AccountSeed). Empty: no CESS.')
 param cessChainSignerSeed string = ''
 
 @secure()
@@ -371,8 +422,12 @@ param cessChainSignerSeed string = ''
 param ethereumSignerPrivateKey string = ''
 
 @secure()
-@description('SendGrid API key for captcha and notification mail (Gateway__Mail__SendGridApiKey). Empty: no SendGrid.')
+@description('SendGrid API key for captcha and notification mail (Gateway__Mail__SendGrid__ApiKey). Empty: no SendGrid.')
 param sendGridApiKey string = ''
+
+@secure()
+@description('Password of the SMTP login (Gateway__Mail__Smtp__Password). Empty: none.')
+param smtpPassword string = ''
 
 @secure()
 @description('Access key of the gateway at MEFS\'s S3 gateway (Gateway__Mefs__AccessKey), kept in Key Vault with its secret key. Empty: none.')
@@ -412,10 +467,11 @@ var secretValues = {
   Gateway__Memo__JwtSigningKey: memoJwtSigningKey
   Gateway__Decoo__JwtSigningKey: decooJwtSigningKey
   Gateway__Gw3__SecretKey: gw3SecretKey
-  Gateway__Cess__TokenRsaPrivateKey: cessTokenRsaPrivateKey
-  Gateway__Cess__Chain__SignerSeed: cessChainSignerSeed
+  Gateway__Cess__Token__PrivateKey: cessTokenRsaPrivateKey
+  Gateway__Cess__AccountSeed: cessChainSignerSeed
   Gateway__Ethereum__SignerPrivateKey: ethereumSignerPrivateKey
-  Gateway__Mail__SendGridApiKey: sendGridApiKey
+  Gateway__Mail__SendGrid__ApiKey: sendGridApiKey
+  Gateway__Mail__Smtp__Password: smtpPassword
   Gateway__Ipfs__Authorization: ipfsAuthorization
   Gateway__Mefs__AccessKey: mefsAccessKey
   Gateway__Mefs__SecretKey: mefsSecretKey

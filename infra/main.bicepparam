@@ -28,6 +28,8 @@ param cessChainSignerSeed = readEnvironmentVariable('GATEWAY_CESS_CHAIN_SIGNER_S
 param ethereumSignerPrivateKey = readEnvironmentVariable('GATEWAY_ETHEREUM_SIGNER_PRIVATE_KEY', '')
 
 param sendGridApiKey = readEnvironmentVariable('GATEWAY_SENDGRID_API_KEY', '')
+
+param smtpPassword = readEnvironmentVariable('GATEWAY_SMTP_PASSWORD', '')
 param ipfsAuthorization = readEnvironmentVariable('GATEWAY_IPFS_AUTHORIZATION', '')
 
 param mefsAccessKey = readEnvironmentVariable('GATEWAY_MEFS_ACCESS_KEY', '')

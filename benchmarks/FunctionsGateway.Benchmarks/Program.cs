@@ -15,6 +15,9 @@ using FunctionsGateway.Benchmarks;
 //   SIWE logins/s (challenge + sign + login) through the real handler on Azurite, nonces in Table storage.
 // … -- gw3-read [--duration 15] [--credential-cache 0]
 //   HMAC-signed GET /gw3/ipfs/{cid} vs unauthenticated GET /ipfs/{cid} of a 1 KiB file, autocannon at 50 connections.
+// … -- cess [--runs 50] [--size-mib 1]
+//   Median latency of POST /cess/auth (captcha, then token) and of an authenticated PUT /cess/{filename}, next to
+//   the same upload through PUT /v1/files/{name} with a bearer token, through the real handler on Azurite.
 return args switch
 {
     [Eip191Benchmark.Command, .. var rest] => await Eip191Benchmark.RunAsync(rest),
@@ -22,6 +25,7 @@ return args switch
     [ColdStartOptions.Command, .. var rest] => await ColdStartBenchmark.RunAsync(ColdStartOptions.Parse(rest)),
     ["cid", .. var rest] => CidCommand.Run(rest),
     ["cid-bench", .. var rest] => await CidBenchmark.RunAsync(CidBenchmarkOptions.Parse(rest)),
+    ["cess", .. var rest] => await CessBenchmark.RunAsync(rest),
     ["upload", .. var rest] => await RunUploadAsync(rest),
     ["gw3-read", .. var rest] => await Gw3ReadBenchmark.RunAsync(rest),
     _ => await RunUploadAsync(args),

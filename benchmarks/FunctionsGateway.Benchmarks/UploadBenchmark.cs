@@ -38,12 +38,13 @@ internal sealed class UploadBenchmark : IAsyncDisposable
         _storage = storage;
     }
 
-    public static async Task<UploadBenchmark> StartAsync(UploadBenchmarkOptions options)
+    /// <param name="environment">More settings for the handler (e.g. the CESS surface's).</param>
+    public static async Task<UploadBenchmark> StartAsync(UploadBenchmarkOptions options, IReadOnlyDictionary<string, string>? environment = null)
     {
         var azurite = await HandlerProcess.StartAzuriteAsync();
 
         var port = FreePorts.Next();
-        var handler = StartHandler(port, azurite.ConnectionString, options.BlockBytes);
+        var handler = StartHandler(port, azurite.ConnectionString, options.BlockBytes, environment);
         var gateway = new Uri($"http://127.0.0.1:{port}/");
         var storage = new ServiceCollection()
             .AddAzureStorage(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["AzureWebJobsStorage"] = azurite.ConnectionString }).Build())
@@ -163,18 +164,36 @@ internal sealed class UploadBenchmark : IAsyncDisposable
         Directory.Delete(_azurite.Options.Location, recursive: true);
     }
 
-    private static Process StartHandler(int port, string connectionString, int blockBytes) =>
-        HandlerProcess.Start(port, connectionString, new Dictionary<string, string>
+    /// <summary>The handler's address, with a trailing slash.</summary>
+    public Uri Gateway => _gateway;
+
+    /// <summary>The benchmark's client (no base address).</summary>
+    public HttpClient Http => _http;
+
+    /// <summary>Azure Storage clients on the benchmark's Azurite.</summary>
+    public IServiceProvider Storage => _storage;
+
+    private static Process StartHandler(int port, string connectionString, int blockBytes, IReadOnlyDictionary<string, string>? environment)
+    {
+        var settings = new Dictionary<string, string>
         {
             ["Gateway__Operator__Key"] = OperatorKey,
             ["Gateway__Uploads__PushWorker"] = "Off",
             ["Gateway__Uploads__BlockSizeBytes"] = blockBytes.ToString(CultureInfo.InvariantCulture),
             ["Gateway__Uploads__MaxFileBytes"] = (64L * 1024 * 1024 * 1024).ToString(CultureInfo.InvariantCulture),
-        });
+        };
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            settings[key] = value;
+        }
+
+        return HandlerProcess.Start(port, connectionString, settings);
+    }
 
     private Task WaitForHandlerAsync() => HandlerProcess.WaitAsync(_http, _gateway);
 
-    private async Task<string> CreateTokenAsync()
+    /// <summary>A new identity's bearer token for the files API.</summary>
+    public async Task<string> CreateTokenAsync()
     {
         using var ops = new HttpClient { BaseAddress = _gateway };
         ops.DefaultRequestHeaders.Add("X-Operator-Key", OperatorKey);

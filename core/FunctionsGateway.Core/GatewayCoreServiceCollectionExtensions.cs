@@ -1,10 +1,12 @@
 using FunctionsGateway.Core.Accounts;
 using FunctionsGateway.Core.Accounts.Admission;
+using FunctionsGateway.Core.CessGateway;
 using FunctionsGateway.Core.Configuration;
 using FunctionsGateway.Core.Content;
 using FunctionsGateway.Core.Content.Blocks;
 using FunctionsGateway.Core.Gw3;
 using FunctionsGateway.Core.Ipfs;
+using FunctionsGateway.Core.Mail;
 using FunctionsGateway.Core.Memo;
 using FunctionsGateway.Core.Pins;
 using FunctionsGateway.Core.Storage;
@@ -43,6 +45,8 @@ public static class GatewayCoreServiceCollectionExtensions
         services.AddOptions<PinOptions>().Bind(configuration.GetSection(PinOptions.SectionName)).ValidateOnStart(new PinOptionsValidator(), PinOptions.SectionName);
         services.AddOptions<RateLimitOptions>().Bind(configuration.GetSection(RateLimitOptions.SectionName)).ValidateOnStart(new RateLimitOptionsValidator(), RateLimitOptions.SectionName);
 
+        services.AddMail(configuration);
+
         services.AddSingleton<StorageNames>();
         services.AddSingleton<StorageBootstrap>();
         services.AddSingleton<StorageHealthCheck>();
@@ -76,6 +80,7 @@ public static class GatewayCoreServiceCollectionExtensions
         services.AddIpfs();
         services.AddSingleton<Gw3ContentService>();
         services.AddPinRequests();
+        services.AddCessGateway(configuration);
         var underFunctionsHost = UnderFunctionsHost();
         services.AddHostedPushWorker(configuration, underFunctionsHost);
         services.AddHostedPinWorker(configuration, underFunctionsHost);

@@ -67,3 +67,18 @@ internal sealed partial class PinOptionsValidator : IValidateOptions<Pins.PinOpt
 
 [OptionsValidator]
 internal sealed partial class RateLimitOptionsValidator : IValidateOptions<Accounts.Admission.RateLimitOptions>;
+
+[OptionsValidator]
+internal sealed partial class MailOptionsValidator : IValidateOptions<Mail.MailOptions>;
+
+[OptionsValidator]
+internal sealed partial class CessTokenOptionsValidator : IValidateOptions<CessGateway.CessTokenOptions>;
+
+[OptionsValidator]
+internal sealed partial class CessCaptchaOptionsValidator : IValidateOptions<CessGateway.CessCaptchaOptions>;
+
+[OptionsValidator]
+internal sealed partial class CessNetworkOptionsValidator : IValidateOptions<CessGateway.CessNetworkOptions>;
+
+[OptionsValidator]
+internal sealed partial class DeossOptionsValidator : IValidateOptions<Storage.Backends.Cess.DeossOptions>;

@@ -1,5 +1,6 @@
 using FunctionsGateway.Core;
 using FunctionsGateway.Functions.Functions;
+using FunctionsGateway.Functions.Functions.Cess;
 using FunctionsGateway.Functions.Functions.Files;
 using FunctionsGateway.Functions.Functions.Gw3;
 using FunctionsGateway.Functions.Functions.Ipfs;
@@ -29,6 +30,7 @@ app.MapKuboFunctions();
 app.MapMemoFunctions();
 app.MapGw3Functions();
 app.MapPsaFunctions();
+app.MapCessFunctions();
 app.MapQueueFunctions();
 
 if (!FunctionJsonCommand.TryRun(app))

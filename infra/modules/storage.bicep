@@ -34,6 +34,8 @@ var containers = [
   'staging'
   'content'
   'blocks'
+  'mail-outbox'
+  'cess-keys'
 ]
 
 var tables = [
@@ -48,6 +50,9 @@ var tables = [
   'memovouchers'
   'pinrequests'
   'ratelimits'
+  'cessauth'
+  'cessfiles'
+  'cessrefs'
 ]
 
 var queues = [

@@ -165,6 +165,15 @@ public sealed class ChopsticksFixture : IAsyncLifetime
     }
 
     /// <summary>
+    /// Lets territories be minted at genesis, which has no miners and no randomness (spec/cess.md §3.2): gives the
+    /// chain idle space, and frees the zero token that every mint takes.
+    /// </summary>
+    public Task PrepareTerritoryMintAsync() =>
+        SetStorageAsync(
+            (StorageKey.Prefix("StorageHandler", "TotalIdleSpace"), new ScaleWriter().WriteU128((UInt128)100 << 40).ToArray()),
+            (StorageKey.Build("StorageHandler", "TerritoryKey", (StorageHasher.Blake2_128Concat, new byte[32])), null));
+
+    /// <summary>
     /// Runs a submission that waits for inclusion: once its transaction is in the pool, builds the block.
     /// </summary>
     public async Task<T> IncludeAsync<T>(Func<Task<T>> submit)

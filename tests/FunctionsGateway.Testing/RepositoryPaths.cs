@@ -33,6 +33,9 @@ public static class RepositoryPaths
     /// <summary>The pinned S3 server (s3rver) the MEFS backend tests store through.</summary>
     public static string S3Peer => Path.Combine(TestPeers, "s3");
 
+    /// <summary>The pinned SMTP server (smtp-server, mailparser) and its script.</summary>
+    public static string SmtpPeer => Path.Combine(TestPeers, "smtp");
+
     /// <summary>The pinned tus client (tus-js-client) and its upload script.</summary>
     public static string TusPeer => Path.Combine(Root, "tests", "peers", "tus");
 

@@ -17,4 +17,7 @@ public static class CredentialKinds
 
     /// <summary>A Gateway3 access key and its secret (<c>/gw3</c>, spec/compat.md §4.1).</summary>
     public const string Gw3AccessKey = "gw3";
+
+    /// <summary>A CESS-Gateway token (the <c>/cess</c> surface): RSA-encrypted, Base58, sent raw in <c>Authorization</c>.</summary>
+    public const string CessToken = "cess-token";
 }

@@ -25,6 +25,11 @@ public sealed class StorageNames
         NoncesTable = Prefix + "nonces";
         MemoObjectsTable = Prefix + "memoobjects";
         MemoVouchersTable = Prefix + "memovouchers";
+        MailOutboxContainer = Prefix + "mail-outbox";
+        CessKeysContainer = Prefix + "cess-keys";
+        CessAuthTable = Prefix + "cessauth";
+        CessFilesTable = Prefix + "cessfiles";
+        CessRefsTable = Prefix + "cessrefs";
         PushQueue = Prefix + "push";
         PushPoisonQueue = Prefix + "push-poison";
         PinRequestsTable = Prefix + "pinrequests";
@@ -68,6 +73,21 @@ public sealed class StorageNames
     /// <summary>MEMO vouchers and the bytes they have paid for so far, partition = payer address, row = space or traffic.</summary>
     public string MemoVouchersTable { get; }
 
+    /// <summary>The development mail outbox: one JSON blob <c>{to, subject, html, text, sentAt}</c> per message.</summary>
+    public string MailOutboxContainer { get; }
+
+    /// <summary>The CESS surface's generated token key (Development only, when none is configured).</summary>
+    public string CessKeysContainer { get; }
+
+    /// <summary>CESS-Gateway's per-mailbox captcha or token state (compat.md §1.4), partition <c>mailbox</c>, row the mailbox.</summary>
+    public string CessAuthTable { get; }
+
+    /// <summary>The CESS surface's file names and fids per user, and which users hold each fid.</summary>
+    public string CessFilesTable { get; }
+
+    /// <summary>The CESS backend's references: which files share one fid stored through DeOSS.</summary>
+    public string CessRefsTable { get; }
+
     /// <summary>Push messages for the push worker.</summary>
     public string PushQueue { get; }
 
@@ -86,9 +106,9 @@ public sealed class StorageNames
     /// <summary>Where pin jobs that cannot be processed go.</summary>
     public string PinPoisonQueue { get; }
 
-    public IEnumerable<string> Containers => [StagingContainer, ContentContainer, BlocksContainer];
+    public IEnumerable<string> Containers => [StagingContainer, ContentContainer, BlocksContainer, MailOutboxContainer, CessKeysContainer];
 
-    public IEnumerable<string> Tables => [IdentitiesTable, CredentialsTable, FilesTable, CidsTable, UploadsTable, PinsTable, NoncesTable, MemoObjectsTable, MemoVouchersTable, PinRequestsTable, RateLimitsTable];
+    public IEnumerable<string> Tables => [IdentitiesTable, CredentialsTable, FilesTable, CidsTable, UploadsTable, PinsTable, NoncesTable, MemoObjectsTable, MemoVouchersTable, PinRequestsTable, RateLimitsTable, CessAuthTable, CessFilesTable, CessRefsTable];
 
     public IEnumerable<string> Queues => [PushQueue, PushPoisonQueue, PinQueue, PinPoisonQueue];
 }

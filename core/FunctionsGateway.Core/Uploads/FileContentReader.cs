@@ -31,9 +31,22 @@ internal sealed class FileContentReader(IBlobStorage blobs, StorageBackendRegist
     }
 
     /// <summary>Deletes the record first (so the file disappears at once), then its bytes. False when it did not exist.</summary>
-    public async Task<bool> DeleteAsync(FileRecord record, CancellationToken cancellationToken = default)
+    public Task<bool> DeleteAsync(FileRecord record, CancellationToken cancellationToken = default) =>
+        DeleteAsync(record, backendFirst: false, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="DeleteAsync(FileRecord, CancellationToken)"/>; with <paramref name="backendFirst"/> the backend's copy goes first, so that a backend whose delete can fail
+    /// (a chain transaction) fails before anything else is removed and the delete can be retried.
+    /// </summary>
+    public async Task<bool> DeleteAsync(FileRecord record, bool backendFirst, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(record);
+        var backend = record.BackendRef is not null ? backends.Find(record.Backend) : null;
+        if (backendFirst && backend is not null)
+        {
+            await backend.DeleteAsync(record.BackendRef!, cancellationToken);
+        }
+
         if (!await files.DeleteAsync(record.OwnerId, record.Id, cancellationToken))
         {
             return false;
@@ -41,9 +54,9 @@ internal sealed class FileContentReader(IBlobStorage blobs, StorageBackendRegist
 
         await cids.RemoveAsync(record, cancellationToken);
 
-        if (record.BackendRef is { } reference && backends.Find(record.Backend) is { } backend)
+        if (!backendFirst && backend is not null)
         {
-            await backend.DeleteAsync(reference, cancellationToken);
+            await backend.DeleteAsync(record.BackendRef!, cancellationToken);
         }
 
         await blobs.DeleteAsync(names.StagingContainer, record.StagedBlob, cancellationToken);

@@ -57,7 +57,7 @@ internal sealed partial class UploadPipeline(
 
         var id = NewFileId();
         var stagedBlob = StagedBlobName(request.OwnerId, id);
-        using var digests = new ContentDigestSet(hashers, request.Profile ?? content.Value.Profile);
+        using var digests = new ContentDigestSet(hashers.Concat(request.AdditionalHashers), request.Profile ?? content.Value.Profile);
         var size = await writer.WriteAsync(
             names.StagingContainer,
             stagedBlob,

@@ -8,6 +8,12 @@ public sealed record UploadRequest(string OwnerId, string Name, Stream Body, lon
     /// <summary>How the CID is computed; null for <c>Gateway:Content:CidProfile</c>.</summary>
     internal Content.UnixFs.UnixFsProfile? Profile { get; init; }
 
+    /// <summary>
+    /// Digests this upload needs beyond the registered ones (e.g. the CESS fid for the <c>/cess</c> surface), computed
+    /// on the same pass and stored in <see cref="FileRecord.Digests"/>. Default none.
+    /// </summary>
+    public IReadOnlyList<IContentHasherFactory> AdditionalHashers { get; init; } = [];
+
     /// <summary>Whether anyone may read the content by its CID (see <see cref="FileRecord.Public"/>). Default false.</summary>
     public bool Public { get; init; }
 

@@ -79,13 +79,32 @@ public sealed class BlobStorageClient : IBlobStorage
     /// <inheritdoc />
     /// <remarks>Without a content type the service stores <c>application/octet-stream</c>, which is what the
     /// returned properties say.</remarks>
-    public async Task<BlobProperties> UploadAsync(string container, string blob, ReadOnlyMemory<byte> content, BlobHttpHeaders? headers = null, CancellationToken cancellationToken = default)
+    public async Task<BlobProperties> UploadAsync(string container, string blob, ReadOnlyMemory<byte> content, BlobHttpHeaders? headers = null, CancellationToken cancellationToken = default) =>
+        await PutBlobAsync(container, blob, content, headers, ifAbsent: false, cancellationToken)
+        ?? throw new InvalidOperationException("An unconditional Put Blob cannot find the blob present.");
+
+    /// <inheritdoc />
+    public Task<BlobProperties?> UploadIfAbsentAsync(string container, string blob, ReadOnlyMemory<byte> content, BlobHttpHeaders? headers = null, CancellationToken cancellationToken = default) =>
+        PutBlobAsync(container, blob, content, headers, ifAbsent: true, cancellationToken);
+
+    private async Task<BlobProperties?> PutBlobAsync(string container, string blob, ReadOnlyMemory<byte> content, BlobHttpHeaders? headers, bool ifAbsent, CancellationToken cancellationToken)
     {
         using var message = _pipeline.CreateMessage(RequestMethod.Put, BlobPath(container, blob));
         message.Request.Headers.Add("x-ms-blob-type", "BlockBlob");
+        if (ifAbsent)
+        {
+            message.Request.Headers.Add("If-None-Match", "*");
+        }
+
         AddBlobHttpHeaders(message.Request, headers);
         message.Request.Content = RequestContent.Create(content);
-        var response = await _pipeline.SendAndEnsureSuccessAsync(message, cancellationToken);
+        var response = await _pipeline.SendAsync(message, cancellationToken);
+        if (ifAbsent && response.Status == 409)
+        {
+            return null; // BlobAlreadyExists: another writer created it first.
+        }
+
+        await _pipeline.EnsureSuccessAsync(message, cancellationToken);
         return new BlobProperties(content.Length, headers?.ContentType ?? DefaultContentType, StorageResponseHeaders.ETag(response), StorageResponseHeaders.LastModified(response));
     }
 

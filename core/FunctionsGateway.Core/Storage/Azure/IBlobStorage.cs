@@ -20,6 +20,12 @@ public interface IBlobStorage
     /// <summary>Put Blob: uploads a small blob in one request, replacing any existing one.</summary>
     Task<BlobProperties> UploadAsync(string container, string blob, ReadOnlyMemory<byte> content, BlobHttpHeaders? headers = null, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Put Blob with <c>If-None-Match: *</c>: creates the blob only when no blob of that name exists, so that of
+    /// several instances racing to create it exactly one wins. Returns null when it already existed.
+    /// </summary>
+    Task<BlobProperties?> UploadIfAbsentAsync(string container, string blob, ReadOnlyMemory<byte> content, BlobHttpHeaders? headers = null, CancellationToken cancellationToken = default);
+
     /// <summary>Get Blob, optionally one byte range. Returns null when the blob (or container) does not exist.
     /// The caller disposes the returned download, which owns the response stream.</summary>
     Task<BlobDownload?> DownloadAsync(string container, string blob, BlobRange? range = null, CancellationToken cancellationToken = default);

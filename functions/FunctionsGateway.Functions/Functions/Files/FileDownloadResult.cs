@@ -5,8 +5,11 @@ using Microsoft.Net.Http.Headers;
 
 namespace FunctionsGateway.Functions.Functions.Files;
 
-/// <summary>Streams a file (or one range of it) to the client without buffering it.</summary>
-internal sealed class FileDownloadResult(FileRecord record, BlobDownload download, ByteRangeRequest range) : IResult
+/// <summary>
+/// Streams a file (or one range of it) to the client without buffering it. By default inline under the file's name
+/// and type; a surface may name another disposition and type (CESS: an attachment named by the fid).
+/// </summary>
+internal sealed class FileDownloadResult(FileRecord record, BlobDownload download, ByteRangeRequest range, string? contentDisposition = null, string? contentType = null) : IResult
 {
     public async Task ExecuteAsync(HttpContext httpContext)
     {
@@ -19,8 +22,8 @@ internal sealed class FileDownloadResult(FileRecord record, BlobDownload downloa
                 response.Headers.ETag = $"\"{sha}\"";
             }
 
-            response.ContentType = record.ContentType ?? "application/octet-stream";
-            response.Headers.ContentDisposition = new ContentDispositionHeaderValue("inline") { FileNameStar = record.Name }.ToString();
+            response.ContentType = contentType ?? record.ContentType ?? "application/octet-stream";
+            response.Headers.ContentDisposition = contentDisposition ?? new ContentDispositionHeaderValue("inline") { FileNameStar = record.Name }.ToString();
             if (range.Kind == ByteRangeKind.Satisfiable)
             {
                 response.StatusCode = StatusCodes.Status206PartialContent;

@@ -80,7 +80,7 @@ public sealed class CessChainClientTests(ChopsticksFixture chain) : IAsyncLifeti
         var signer = Ed25519Signer.FromSeed(RandomSeed());
         var owner = _cess.ToAddress(signer.AccountId);
         await chain.FundAsync(signer.AccountId, Plenty);
-        await PrepareMintAsync();
+        await chain.PrepareTerritoryMintAsync();
 
         var minted = await chain.IncludeAsync(() => _cess.MintTerritoryAsync(signer, "terr1", 10, 30));
         Assert.True(minted.Succeeded, minted.Error?.QualifiedName);
@@ -111,7 +111,7 @@ public sealed class CessChainClientTests(ChopsticksFixture chain) : IAsyncLifeti
     {
         var signer = Sr25519Signer.FromMiniSecret(RandomSeed());
         await chain.FundAsync(signer.AccountId, Plenty);
-        await PrepareMintAsync();
+        await chain.PrepareTerritoryMintAsync();
 
         var outcome = await chain.IncludeAsync(() => _cess.MintTerritoryAsync(signer, "short", 1, 1));
 
@@ -182,18 +182,6 @@ public sealed class CessChainClientTests(ChopsticksFixture chain) : IAsyncLifeti
         Assert.Equal([new UserFileSlice("terr1", fid, 5)], await _cess.GetUserHoldFilesAsync(address));
         Assert.Null(await _cess.GetDealAsync(fid));
         Assert.Empty(await _cess.GetUserHoldFilesAsync(_cess.ToAddress(miner.AccountId)));
-    }
-
-    /// <summary>
-    /// Genesis has no miners and no randomness (spec/cess.md §3.2): give the chain idle space, and free the
-    /// zero token that every mint takes.
-    /// </summary>
-    private async Task PrepareMintAsync()
-    {
-        var zero = new byte[32];
-        await chain.SetStorageAsync(
-            (StorageKey.Prefix("StorageHandler", "TotalIdleSpace"), new ScaleWriter().WriteU128((UInt128)100 << 40).ToArray()),
-            (StorageKey.Build("StorageHandler", "TerritoryKey", (StorageHasher.Blake2_128Concat, zero)), null));
     }
 
     private static byte[] RandomSeed() => System.Security.Cryptography.RandomNumberGenerator.GetBytes(32);

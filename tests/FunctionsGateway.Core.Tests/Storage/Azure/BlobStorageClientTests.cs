@@ -25,6 +25,21 @@ public sealed class BlobStorageClientTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task UploadIfAbsentAsync_TwoWriters_OnlyTheFirstCreatesTheBlob()
+    {
+        var container = await NewContainerAsync();
+
+        var first = await _client.UploadIfAbsentAsync(container, "once.txt", Encoding.ASCII.GetBytes("first"));
+        var second = await _client.UploadIfAbsentAsync(container, "once.txt", Encoding.ASCII.GetBytes("second"));
+
+        Assert.NotNull(first);
+        Assert.Null(second);
+        await using var download = await _client.DownloadAsync(container, "once.txt");
+        using var reader = new StreamReader(download!.Content);
+        Assert.Equal("first", await reader.ReadToEndAsync());
+    }
+
+    [Fact]
     public async Task CommitBlockListAsync_ThreeStagedBlocks_DownloadEqualsTheirConcatenation()
     {
         var container = await NewContainerAsync();

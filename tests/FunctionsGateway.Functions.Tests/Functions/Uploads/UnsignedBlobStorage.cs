@@ -22,6 +22,9 @@ internal sealed class UnsignedBlobStorage(IBlobStorage inner) : IBlobStorage
     public Task<BlobProperties> UploadAsync(string container, string blob, ReadOnlyMemory<byte> content, BlobHttpHeaders? headers = null, CancellationToken cancellationToken = default) =>
         inner.UploadAsync(container, blob, content, headers, cancellationToken);
 
+    public Task<BlobProperties?> UploadIfAbsentAsync(string container, string blob, ReadOnlyMemory<byte> content, BlobHttpHeaders? headers = null, CancellationToken cancellationToken = default) =>
+        inner.UploadIfAbsentAsync(container, blob, content, headers, cancellationToken);
+
     public Task<BlobDownload?> DownloadAsync(string container, string blob, BlobRange? range = null, CancellationToken cancellationToken = default) =>
         inner.DownloadAsync(container, blob, range, cancellationToken);
 

@@ -1,0 +1,29 @@
+using FunctionsGateway.Core.CessGateway;
+using FunctionsGateway.Core.Content.Cess;
+using FunctionsGateway.Functions.Hosting;
+
+namespace FunctionsGateway.Functions.Functions.Cess;
+
+/// <summary>
+/// <c>GET /cess/state/{fid}</c>, no auth (compat.md §1.9): <c>{"Size","State","Names"}</c>; not found is HTTP 200 with
+/// code 404 <c>Empty</c>; a fid that is not 64 characters → 500 <c>Server internal chain data error</c>.
+/// </summary>
+internal static class CessGetState
+{
+    public const string Name = "CessState";
+
+    public static void Map(IEndpointRouteBuilder routes) =>
+        routes.MapGet("/state/{fid}", HandleAsync).AsFunction(Name).Produces(StatusCodes.Status200OK, contentType: "application/json");
+
+    private static async Task<IResult> HandleAsync(string fid, CessFileService files, CancellationToken cancellationToken)
+    {
+        if (fid.Length != CessFid.Length)
+        {
+            return CessReply.Of(500, CessMessages.ChainError).ToResult();
+        }
+
+        return CessFid.IsWellFormed(fid)
+            ? (await files.StateAsync(fid, cancellationToken)).ToResult()
+            : new CessReply(200, 404, CessMessages.Empty).ToResult();
+    }
+}
