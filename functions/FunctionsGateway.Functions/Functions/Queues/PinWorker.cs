@@ -25,11 +25,11 @@ internal static class PinWorker
         var invocation = QueueInvocation.Parse(payload, BindingName);
         if (invocation is null)
         {
-            return GatewayErrors.Problem(StatusCodes.Status400BadRequest, "not_an_invocation", $"Expected {{\"Data\":{{\"{BindingName}\":…}},\"Metadata\":{{…}}}}.");
+            return QueueFunctionAnswers.NotAnInvocation(BindingName);
         }
 
         var result = await pins.HandleAsync(invocation.MessageText, cancellationToken);
         var log = $"pin job {invocation.MessageId}: {result.Settlement}" + (result.Reason is null ? "" : $" ({result.Reason})");
-        return Results.Json(new InvocationResult(new Dictionary<string, string>(), [log], null), QueueJsonContext.Default.InvocationResult);
+        return QueueFunctionAnswers.Handled(log);
     }
 }

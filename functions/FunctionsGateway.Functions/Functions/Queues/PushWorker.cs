@@ -30,11 +30,11 @@ internal static class PushWorker
         var invocation = QueueInvocation.Parse(payload, BindingName);
         if (invocation is null)
         {
-            return GatewayErrors.Problem(StatusCodes.Status400BadRequest, "not_an_invocation", $"Expected {{\"Data\":{{\"{BindingName}\":…}},\"Metadata\":{{…}}}}.");
+            return QueueFunctionAnswers.NotAnInvocation(BindingName);
         }
 
         var outcome = await pushes.HandleAsync(invocation.MessageText, invocation.DequeueCount, cancellationToken);
         var log = $"push {invocation.MessageId}: {outcome.Kind}" + (outcome.Reason is null ? "" : $" ({outcome.Reason})");
-        return Results.Json(new InvocationResult(new Dictionary<string, string>(), [log], null), QueueJsonContext.Default.InvocationResult);
+        return QueueFunctionAnswers.Handled(log);
     }
 }
