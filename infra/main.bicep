@@ -192,6 +192,21 @@ type gatewaySettingsType = {
   @description('Requests per window of GET /psa/pins (default 30).')
   Gateway__RateLimits__Limits__PsaListPins: string?
 
+  @description('Requests per window of each /cess route, per identity or, for login and captcha, per client address; 0 = unlimited (default: DefaultLimit).')
+  Gateway__RateLimits__Limits__cess: string?
+
+  @description('Requests per window of each /memo route, per identity or, for the login routes, per client address (default: DefaultLimit).')
+  Gateway__RateLimits__Limits__memo: string?
+
+  @description('Requests per window of each /gw3 route, per identity or, for signed upload URLs, per client address (default: DefaultLimit).')
+  Gateway__RateLimits__Limits__gw3: string?
+
+  @description('Meter usage per identity and enforce the quotas operators set (default true).')
+  Gateway__Quotas__Enabled: string?
+
+  @description('Period after which ingress, egress and request counts start again: Month (default), Day or Never.')
+  Gateway__Quotas__Period: string?
+
   @description('Region MEFS requests are signed for (default us-east-1).')
   Gateway__Mefs__Region: string?
 

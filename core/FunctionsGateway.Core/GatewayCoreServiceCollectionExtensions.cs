@@ -1,5 +1,6 @@
 using FunctionsGateway.Core.Accounts;
 using FunctionsGateway.Core.Accounts.Admission;
+using FunctionsGateway.Core.Accounts.Quotas;
 using FunctionsGateway.Core.CessGateway;
 using FunctionsGateway.Core.Configuration;
 using FunctionsGateway.Core.Content;
@@ -44,6 +45,7 @@ public static class GatewayCoreServiceCollectionExtensions
         services.AddOptions<Gw3Options>().Bind(configuration.GetSection(Gw3Options.SectionName)).ValidateOnStart(new Gw3OptionsValidator(), Gw3Options.SectionName);
         services.AddOptions<PinOptions>().Bind(configuration.GetSection(PinOptions.SectionName)).ValidateOnStart(new PinOptionsValidator(), PinOptions.SectionName);
         services.AddOptions<RateLimitOptions>().Bind(configuration.GetSection(RateLimitOptions.SectionName)).ValidateOnStart(new RateLimitOptionsValidator(), RateLimitOptions.SectionName);
+        services.AddOptions<QuotaOptions>().Bind(configuration.GetSection(QuotaOptions.SectionName)).ValidateOnStart(new QuotaOptionsValidator(), QuotaOptions.SectionName);
 
         services.AddMail(configuration);
 
@@ -60,6 +62,8 @@ public static class GatewayCoreServiceCollectionExtensions
         services.AddSingleton<Gw3AccessKeyScheme>();
         services.AddSingleton<RateLimiter>();
         services.AddSingleton<IAdmissionCheck, RateLimitCheck>();
+        services.AddSingleton<UsageStore>();
+        services.AddSingleton<IAdmissionCheck, QuotaCheck>();
 
         services.AddSingleton<BlockBlobWriter>();
         services.AddSingleton<FileIndex>();

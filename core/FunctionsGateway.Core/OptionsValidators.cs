@@ -69,6 +69,9 @@ internal sealed partial class PinOptionsValidator : IValidateOptions<Pins.PinOpt
 internal sealed partial class RateLimitOptionsValidator : IValidateOptions<Accounts.Admission.RateLimitOptions>;
 
 [OptionsValidator]
+internal sealed partial class QuotaOptionsValidator : IValidateOptions<Accounts.Quotas.QuotaOptions>;
+
+[OptionsValidator]
 internal sealed partial class MailOptionsValidator : IValidateOptions<Mail.MailOptions>;
 
 [OptionsValidator]

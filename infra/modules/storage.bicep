@@ -50,6 +50,7 @@ var tables = [
   'memovouchers'
   'pinrequests'
   'ratelimits'
+  'usage'
   'cessauth'
   'cessfiles'
   'cessrefs'

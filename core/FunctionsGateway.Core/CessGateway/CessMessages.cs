@@ -24,6 +24,9 @@ public static class CessMessages
     public const string RefreshFailed = "Please try again in 5 minutes.";
     public const string Empty = "Empty";
     public const string NetworkFailed = "upload failed due to network issues";
+
+    /// <summary>Not CESS-Gateway's (it has no rate limiter): DeOSS's answer when its limiter refuses (compat.md §1b).</summary>
+    public const string ServerBusy = "server busy";
 }
 
 /// <summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using FunctionsGateway.Core.Accounts.Quotas;
 using FunctionsGateway.Core.Content.Blocks;
 using FunctionsGateway.Core.Content.Car;
 using FunctionsGateway.Core.Content.Dag;
@@ -18,11 +19,13 @@ namespace FunctionsGateway.Core.Pins;
 /// cannot be fetched yet goes back to <c>queued</c> and is retried with exponential backoff until
 /// <see cref="PinOptions.FetchDeadline"/> after its creation; then it is <c>failed</c>, with <c>info.status_details</c>
 /// saying why. Every state change is conditional on the row's ETag, so a request deleted or replaced meanwhile is left
-/// alone. Any surface may queue jobs (<see cref="PinRequestService.AddAsync"/> with its own source).
+/// alone. A pinned DAG of known size is charged to its owner's pinned bytes; one that does not fit the owner's quota
+/// is <c>failed</c> with the quota in <c>info.status_details</c>. Any surface may queue jobs (<see cref="PinRequestService.AddAsync"/> with its own source).
 /// </summary>
 internal sealed partial class PinJobProcessor(
     PinRequestStore store,
     BlobBlockStore blocks,
+    UsageStore usage,
     IOptions<PinOptions> options,
     TimeProvider time,
     ILogger<PinJobProcessor> logger,
@@ -65,9 +68,20 @@ internal sealed partial class PinJobProcessor(
             if (dagSize is { } size)
             {
                 info[PinRequest.DagSizeKey] = size.ToString(CultureInfo.InvariantCulture);
+                if (await usage.ChargeAsync(pinning.OwnerId, new Usage(PinnedBytes: size), enforce: true, cancellationToken) is { } refusal)
+                {
+                    await store.TryUpdateAsync(pinning with { Status = PinRequestStatus.Failed, Info = Details(pinning.Info, "failed: " + refusal.ToException().Message) }, cancellationToken);
+                    LogFailed(logger, pinning.RequestId, pinning.Pin.Cid, refusal.ToException().Message);
+                    return new QueueJobResult(QueueJobSettlement.Done, Reason: "quota exceeded");
+                }
             }
 
-            await store.TryUpdateAsync(pinning with { Status = PinRequestStatus.Pinned, Info = info }, cancellationToken);
+            if (await store.TryUpdateAsync(pinning with { Status = PinRequestStatus.Pinned, Info = info }, cancellationToken) is null && dagSize is { } charged)
+            {
+                // Deleted or replaced while it was being fetched: its bytes are not the owner's to carry.
+                await usage.ChargeAsync(pinning.OwnerId, new Usage(PinnedBytes: -charged), enforce: false, CancellationToken.None);
+            }
+
             LogPinned(logger, pinning.RequestId, pinning.Pin.Cid, attempt);
             return new QueueJobResult(QueueJobSettlement.Done);
         }

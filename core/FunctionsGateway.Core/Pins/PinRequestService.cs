@@ -1,3 +1,4 @@
+using FunctionsGateway.Core.Accounts.Quotas;
 using FunctionsGateway.Core.Content.Multiformats;
 using FunctionsGateway.Core.Storage;
 using FunctionsGateway.Core.Storage.Azure;
@@ -10,16 +11,26 @@ namespace FunctionsGateway.Core.Pins;
 /// (<see cref="PinJobProcessor"/>) fetches and pins it. Replacing records the new request before it deletes the old
 /// one, so that blocks both share are never left unpinned.
 /// </summary>
-internal sealed class PinRequestService(PinRequestStore store, IQueueStorage queues, StorageNames names)
+internal sealed class PinRequestService(PinRequestStore store, UsageStore usage, IQueueStorage queues, StorageNames names)
 {
     /// <summary>The source of requests made through the Pinning Service API.</summary>
     public const string PsaSource = "psa";
 
     /// <summary>Records <paramref name="pin"/> for <paramref name="ownerId"/> and queues its job.</summary>
     /// <exception cref="PinRequestException">The pin breaks the spec's rules.</exception>
+    /// <exception cref="QuotaExceededException">The owner's pinned bytes are at their quota already (the size of a DAG is known once it is fetched: the worker checks it then).</exception>
     public async Task<PinRequest> AddAsync(string ownerId, PinSpec pin, string source, CancellationToken cancellationToken = default)
     {
         Validate(pin);
+        if (usage.Enabled)
+        {
+            var (used, quota) = await usage.GetAsync(ownerId, cancellationToken);
+            if (quota.PinnedBytes is { } cap && used.PinnedBytes >= cap)
+            {
+                throw new QuotaExceededException(QuotaKind.PinnedBytes, cap, used.PinnedBytes, 0);
+            }
+        }
+
         var request = await store.CreateAsync(ownerId, pin, source, cancellationToken);
         try
         {

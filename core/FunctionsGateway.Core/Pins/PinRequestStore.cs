@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json;
+using FunctionsGateway.Core.Accounts.Quotas;
 using FunctionsGateway.Core.Content.Multiformats;
 using FunctionsGateway.Core.Storage;
 using FunctionsGateway.Core.Storage.Azure;
@@ -13,7 +14,7 @@ namespace FunctionsGateway.Core.Pins;
 /// owner (a second request in the same millisecond takes the next one: the insert of an existing row fails and moves
 /// on). The request id is that row plus 80 random bits, so that a request id is never reused even when a row is.
 /// </summary>
-internal sealed class PinRequestStore(ITableStorage tables, StorageBootstrap bootstrap, StorageNames names, TimeProvider time)
+internal sealed class PinRequestStore(ITableStorage tables, StorageBootstrap bootstrap, StorageNames names, UsageStore usage, TimeProvider time)
 {
     private const int RowDigits = 15;
     private static readonly long LastMillisecond = DateTimeOffset.MaxValue.ToUnixTimeMilliseconds();
@@ -64,12 +65,23 @@ internal sealed class PinRequestStore(ITableStorage tables, StorageBootstrap boo
         return etag is null ? null : updated with { ETag = etag };
     }
 
-    /// <summary>Deletes the owner's request; false when the id is unknown.</summary>
+    /// <summary>Deletes the owner's request (a pinned one gives its DAG size back to the owner's pinned bytes); false when the id is unknown.</summary>
     public async Task<bool> DeleteAsync(string ownerId, string requestId, CancellationToken cancellationToken = default)
     {
         var request = await GetAsync(ownerId, requestId, cancellationToken);
-        return request is not null
-            && await tables.TryDeleteAsync(names.PinRequestsTable, Partition(ownerId), Row(request.Created), request.ETag!, cancellationToken);
+        if (request is null || !await tables.TryDeleteAsync(names.PinRequestsTable, Partition(ownerId), Row(request.Created), request.ETag!, cancellationToken))
+        {
+            return false;
+        }
+
+        if (request.Status == PinRequestStatus.Pinned
+            && request.Info.TryGetValue(PinRequest.DagSizeKey, out var text)
+            && long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var size))
+        {
+            await usage.ChargeAsync(ownerId, new Usage(PinnedBytes: -size), enforce: false, CancellationToken.None);
+        }
+
+        return true;
     }
 
     /// <summary>

@@ -34,6 +34,7 @@ public sealed class StorageNames
         PushPoisonQueue = Prefix + "push-poison";
         PinRequestsTable = Prefix + "pinrequests";
         RateLimitsTable = Prefix + "ratelimits";
+        UsageTable = Prefix + "usage";
         PinQueue = Prefix + "pins";
         PinPoisonQueue = Prefix + "pins-poison";
     }
@@ -100,6 +101,9 @@ public sealed class StorageNames
     /// <summary>Fixed-window rate-limit counters (partition = identity, row = route).</summary>
     public string RateLimitsTable { get; }
 
+    /// <summary>Usage counters and quotas per identity (partition = identity, one row).</summary>
+    public string UsageTable { get; }
+
     /// <summary>Pin jobs for the pin worker.</summary>
     public string PinQueue { get; }
 
@@ -108,7 +112,7 @@ public sealed class StorageNames
 
     public IEnumerable<string> Containers => [StagingContainer, ContentContainer, BlocksContainer, MailOutboxContainer, CessKeysContainer];
 
-    public IEnumerable<string> Tables => [IdentitiesTable, CredentialsTable, FilesTable, CidsTable, UploadsTable, PinsTable, NoncesTable, MemoObjectsTable, MemoVouchersTable, PinRequestsTable, RateLimitsTable, CessAuthTable, CessFilesTable, CessRefsTable];
+    public IEnumerable<string> Tables => [IdentitiesTable, CredentialsTable, FilesTable, CidsTable, UploadsTable, PinsTable, NoncesTable, MemoObjectsTable, MemoVouchersTable, PinRequestsTable, RateLimitsTable, UsageTable, CessAuthTable, CessFilesTable, CessRefsTable];
 
     public IEnumerable<string> Queues => [PushQueue, PushPoisonQueue, PinQueue, PinPoisonQueue];
 }

@@ -1,3 +1,4 @@
+using FunctionsGateway.Core.Accounts.Quotas;
 using FunctionsGateway.Core.Storage;
 using FunctionsGateway.Core.Storage.Azure;
 using FunctionsGateway.Core.Storage.Backends;
@@ -8,7 +9,7 @@ namespace FunctionsGateway.Core.Uploads;
 /// Reads and removes files (DESIGN.md §4 step 4): from the backend once stored, from the stage while the
 /// push is pending.
 /// </summary>
-internal sealed class FileContentReader(IBlobStorage blobs, StorageBackendRegistry backends, FileIndex files, CidIndex cids, StorageNames names)
+internal sealed class FileContentReader(IBlobStorage blobs, StorageBackendRegistry backends, FileIndex files, CidIndex cids, UsageStore usage, StorageNames names)
 {
     /// <summary>Opens the file's bytes, optionally one range; null when neither the backend nor the stage has them.</summary>
     public async Task<BlobDownload?> OpenAsync(FileRecord record, BlobRange? range, CancellationToken cancellationToken = default)
@@ -30,7 +31,10 @@ internal sealed class FileContentReader(IBlobStorage blobs, StorageBackendRegist
         return staged;
     }
 
-    /// <summary>Deletes the record first (so the file disappears at once), then its bytes. False when it did not exist.</summary>
+    /// <summary>
+    /// Deletes the record first (so the file disappears at once), then its bytes; the owner's stored bytes go down by
+    /// its size (every surface's delete comes here). False when it did not exist.
+    /// </summary>
     public Task<bool> DeleteAsync(FileRecord record, CancellationToken cancellationToken = default) =>
         DeleteAsync(record, backendFirst: false, cancellationToken);
 
@@ -52,6 +56,7 @@ internal sealed class FileContentReader(IBlobStorage blobs, StorageBackendRegist
             return false;
         }
 
+        await usage.ChargeAsync(record.OwnerId, new Usage(StoredBytes: -record.Size), enforce: false, CancellationToken.None);
         await cids.RemoveAsync(record, cancellationToken);
 
         if (!backendFirst && backend is not null)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using FunctionsGateway.Core.Accounts.Quotas;
 using FunctionsGateway.Core.Content;
 using FunctionsGateway.Core.Content.UnixFs;
 using FunctionsGateway.Core.Storage;
@@ -14,6 +15,10 @@ namespace FunctionsGateway.Core.Uploads;
 /// hasher sees the same bytes; only after the commit is the file recorded (<c>staged</c>) and a push
 /// enqueued. An exception at any step means no 2xx: the caller has nothing durable to report.
 /// Large files arrive already staged (DESIGN.md §4 step 5) and join at <see cref="AdoptStagedAsync"/>.
+/// It is also the one place uploads meet their owner's quotas (<see cref="UsageStore"/>): a declared length over what
+/// the stored-bytes and ingress quotas leave is refused before a byte is staged, an undeclared body as soon as it
+/// passes it (its blocks are never committed), and the commit charges both counters in one conditional write that
+/// refuses, and removes the staged blob, when a parallel upload took the room first.
 /// </summary>
 internal sealed partial class UploadPipeline(
     BlockBlobWriter writer,
@@ -22,6 +27,7 @@ internal sealed partial class UploadPipeline(
     FileIndex files,
     CidIndex cids,
     StorageBackendRegistry backends,
+    UsageStore usage,
     IEnumerable<IContentHasherFactory> hashers,
     StorageBootstrap bootstrap,
     StorageNames names,
@@ -53,20 +59,32 @@ internal sealed partial class UploadPipeline(
         }
 
         var backend = ResolveBackend(request.Backend);
+        var allowance = await EnsureUploadRoomAsync(request.OwnerId, request.DeclaredLength, cancellationToken);
         await bootstrap.EnsureCreatedAsync(cancellationToken);
 
         var id = NewFileId();
         var stagedBlob = StagedBlobName(request.OwnerId, id);
         using var digests = new ContentDigestSet(hashers.Concat(request.AdditionalHashers), request.Profile ?? content.Value.Profile);
-        var size = await writer.WriteAsync(
-            names.StagingContainer,
-            stagedBlob,
-            request.Body,
-            options.Value.BlockSizeBytes,
-            limit,
-            block => digests.Append(block.Span),
-            new BlobHttpHeaders(request.ContentType),
-            cancellationToken);
+        var quotaBound = allowance is { } room && room.Remaining < limit;
+        long size;
+        try
+        {
+            size = await writer.WriteAsync(
+                names.StagingContainer,
+                stagedBlob,
+                request.Body,
+                options.Value.BlockSizeBytes,
+                quotaBound ? allowance!.Value.Remaining : limit,
+                block => digests.Append(block.Span),
+                new BlobHttpHeaders(request.ContentType),
+                cancellationToken);
+        }
+        catch (UploadTooLargeException e) when (quotaBound && e.Limit == allowance!.Value.Remaining)
+        {
+            // Passed what the quota leaves: the staged blocks are never committed, so nothing stays behind.
+            var refusal = allowance.Value.Refusal;
+            throw new QuotaExceededException(refusal.Kind, refusal.Limit, refusal.Used, allowance.Value.Remaining + 1);
+        }
 
         if (request.AdmitAsync is { } admit)
         {
@@ -82,8 +100,26 @@ internal sealed partial class UploadPipeline(
             }
         }
 
+        await ChargeOrDeleteAsync(request.OwnerId, stagedBlob, size, cancellationToken);
         var record = NewRecord(request.OwnerId, id, request.Name, request.ContentType, backend, size, digests) with { Public = request.Public };
         return await RecordAndEnqueueAsync(record, undoDeletesStagedBlob: true, cancellationToken);
+    }
+
+    /// <summary>
+    /// Refuses an upload of <paramref name="declaredLength"/> bytes (when known) that the owner's stored-bytes or
+    /// ingress quota has no room for, before anything is staged (also for tus and direct uploads at creation).
+    /// </summary>
+    /// <returns>What the quotas leave, or null when nothing caps the owner's uploads.</returns>
+    /// <exception cref="QuotaExceededException">The declared length does not fit.</exception>
+    public async Task<(long Remaining, QuotaRefusal Refusal)?> EnsureUploadRoomAsync(string ownerId, long? declaredLength, CancellationToken cancellationToken = default)
+    {
+        var allowance = await usage.UploadAllowanceAsync(ownerId, cancellationToken);
+        if (allowance is { } room && declaredLength > room.Remaining)
+        {
+            throw new QuotaExceededException(room.Refusal.Kind, room.Refusal.Limit, room.Refusal.Used, declaredLength.Value);
+        }
+
+        return allowance;
     }
 
     /// <summary>
@@ -133,6 +169,7 @@ internal sealed partial class UploadPipeline(
             throw new StagedBlobChangedException();
         }
 
+        await ChargeOrDeleteAsync(upload.OwnerId, upload.StagedBlob, size, cancellationToken);
         var record = NewRecord(upload.OwnerId, upload.FileId, upload.Name, upload.ContentType, backend, size, digests) with { StagedETag = read.ETag, Public = upload.Public };
         try
         {
@@ -140,6 +177,7 @@ internal sealed partial class UploadPipeline(
         }
         catch (AzureStorageException e) when (e.Status == 409)
         {
+            // (RecordAndEnqueueAsync gave this completion's charge back: the other one's stands.)
             // A concurrent completion of the same upload recorded it first; its record (and push) stand.
             return await files.GetAsync(upload.OwnerId, upload.FileId, cancellationToken)
                 ?? throw new InvalidOperationException($"File {upload.FileId} was recorded and removed while being adopted.", e);
@@ -178,10 +216,32 @@ internal sealed partial class UploadPipeline(
         };
     }
 
-    /// <summary>The shared tail: record the committed file, then enqueue its push or undo the record.</summary>
+    /// <summary>Charges a committed upload to its owner's stored bytes and ingress; refused → the staged blob goes and the refusal is thrown.</summary>
+    private async Task ChargeOrDeleteAsync(string ownerId, string stagedBlob, long size, CancellationToken cancellationToken)
+    {
+        if (await usage.ChargeAsync(ownerId, UploadCharge(size), enforce: true, cancellationToken) is { } refusal)
+        {
+            await blobs.DeleteAsync(names.StagingContainer, stagedBlob, CancellationToken.None);
+            throw refusal.ToException();
+        }
+    }
+
+    private static Usage UploadCharge(long size) => new(StoredBytes: size, IngressBytes: size);
+
+    /// <summary>The shared tail: record the committed (and charged) file, then enqueue its push or undo the record and the charge.</summary>
     private async Task<FileRecord> RecordAndEnqueueAsync(FileRecord record, bool undoDeletesStagedBlob, CancellationToken cancellationToken)
     {
-        var inserted = await files.InsertAsync(record, cancellationToken);
+        FileRecord inserted;
+        try
+        {
+            inserted = await files.InsertAsync(record, cancellationToken);
+        }
+        catch (AzureStorageException)
+        {
+            await RefundAsync(record);
+            throw;
+        }
+
         try
         {
             await cids.AddAsync(inserted, cancellationToken);
@@ -194,6 +254,7 @@ internal sealed partial class UploadPipeline(
             // can retry from them (an adopted blob).
             await files.DeleteAsync(inserted.OwnerId, inserted.Id, CancellationToken.None);
             await cids.RemoveAsync(inserted, CancellationToken.None);
+            await RefundAsync(inserted);
             if (undoDeletesStagedBlob)
             {
                 await blobs.DeleteAsync(names.StagingContainer, inserted.StagedBlob, CancellationToken.None);
@@ -205,6 +266,22 @@ internal sealed partial class UploadPipeline(
         LogStaged(logger, inserted.Id, inserted.Size, inserted.Backend);
         return inserted;
     }
+
+    // Best effort: storage that failed the record may fail this too; the counter then stays high until corrected.
+    private async Task RefundAsync(FileRecord record)
+    {
+        try
+        {
+            await usage.ChargeAsync(record.OwnerId, UploadCharge(record.Size).Negate(), enforce: false, CancellationToken.None);
+        }
+        catch (AzureStorageException e)
+        {
+            LogRefundFailed(logger, e, record.Id, record.OwnerId);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not give back the usage of file {FileId} of {OwnerId}")]
+    private static partial void LogRefundFailed(ILogger logger, Exception exception, string fileId, string ownerId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Staged {FileId} ({Size} bytes) for {Backend}")]
     private static partial void LogStaged(ILogger logger, string fileId, long size, string backend);

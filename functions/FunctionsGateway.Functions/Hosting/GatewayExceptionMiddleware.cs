@@ -1,3 +1,4 @@
+using FunctionsGateway.Core.Accounts.Quotas;
 using FunctionsGateway.Core.Storage.Azure;
 using FunctionsGateway.Core.Storage.Ipfs;
 using FunctionsGateway.Core.Storage.Backends.Mefs;
@@ -6,7 +7,7 @@ namespace FunctionsGateway.Functions.Hosting;
 
 /// <summary>
 /// Maps failures to the gateway's envelope in one place (STYLE.md rule 6): a malformed or oversized request
-/// → its 4xx; storage trouble → 503 with <c>Retry-After</c> (never a 2xx for bytes that are not durable); an IPFS node
+/// → its 4xx; a request past its identity's quota → 409 <c>quota_exceeded</c>; storage trouble → 503 with <c>Retry-After</c> (never a 2xx for bytes that are not durable); an IPFS node
 /// or a MEFS gateway that does not answer → 503 with <c>Retry-After</c>, an IPFS node that answers with an error → 502;
 /// anything else → 500 with the request id, logged. No stack trace reaches the client. The body takes the shape of
 /// the endpoint's surface (<see cref="IErrorBodyWriter"/>), the gateway's envelope by default. When the response has
@@ -32,6 +33,11 @@ internal sealed partial class GatewayExceptionMiddleware(RequestDelegate next, I
         {
             LogBadRequest(logger, e.StatusCode, e.Message);
             await AnswerAsync(context, e.StatusCode, GatewayErrors.Describe(e.StatusCode).Code, e.StatusCode == StatusCodes.Status400BadRequest ? e.Message : GatewayErrors.Describe(e.StatusCode).Message);
+        }
+        catch (QuotaExceededException e)
+        {
+            LogQuotaExceeded(logger, e.Kind, e.Message);
+            await AnswerAsync(context, StatusCodes.Status409Conflict, QuotaCheck.Code, e.Message);
         }
         catch (AzureStorageException e)
         {
@@ -81,6 +87,9 @@ internal sealed partial class GatewayExceptionMiddleware(RequestDelegate next, I
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Bad request ({Status}): {Reason}")]
     private static partial void LogBadRequest(ILogger logger, int status, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Quota refused ({Kind}): {Reason}")]
+    private static partial void LogQuotaExceeded(ILogger logger, QuotaKind kind, string reason);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Storage failed for request {RequestId}: status {Status}, code {ErrorCode}")]
     private static partial void LogStorageFailed(ILogger logger, Exception exception, string requestId, int status, string? errorCode);

@@ -9,6 +9,9 @@ internal static class PrincipalAccessor
 
     public static void SetPrincipal(this HttpContext context, GatewayPrincipal principal) => context.Items[Key] = principal;
 
+    /// <summary>The principal an auth filter has set, or null (an anonymous route, or its filter has not run yet).</summary>
+    public static GatewayPrincipal? FindPrincipal(this HttpContext context) => context.Items[Key] as GatewayPrincipal;
+
     /// <summary>The principal; the endpoint's auth filter guarantees one.</summary>
     public static GatewayPrincipal GetPrincipal(this HttpContext context) =>
         context.Items[Key] as GatewayPrincipal ?? throw new InvalidOperationException("No principal: the endpoint lacks its auth filter.");

@@ -48,6 +48,7 @@ internal sealed partial class DirectUploadService(
             throw new UploadTooLargeException(limit);
         }
 
+        await pipeline.EnsureUploadRoomAsync(creation.OwnerId, creation.Size, cancellationToken);
         var now = time.GetUtcNow();
         // Inserting the row also creates the staging container the client is about to write into.
         var session = await sessions.InsertAsync(new UploadSession

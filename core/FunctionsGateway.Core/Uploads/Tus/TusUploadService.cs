@@ -1,3 +1,4 @@
+using FunctionsGateway.Core.Accounts.Quotas;
 using FunctionsGateway.Core.Storage;
 using FunctionsGateway.Core.Storage.Azure;
 using Microsoft.Extensions.Logging;
@@ -48,6 +49,7 @@ internal sealed partial class TusUploadService(
             throw new UploadTooLargeException(MaxSize);
         }
 
+        await pipeline.EnsureUploadRoomAsync(creation.OwnerId, creation.Length, cancellationToken);
         var now = time.GetUtcNow();
         var id = UploadPipeline.NewFileId();
         var session = await sessions.InsertAsync(new UploadSession
@@ -244,6 +246,12 @@ internal sealed partial class TusUploadService(
                 // The limit was lowered after the upload was created; the pipeline has deleted the blob, so the upload is over.
                 await sessions.TryDeleteAsync(session, cancellationToken);
                 return new TusResult(TusStatus.TooLarge, session);
+            }
+            catch (QuotaExceededException)
+            {
+                // A parallel upload took the room the quota had at creation: the pipeline has deleted the blob.
+                await sessions.TryDeleteAsync(session, CancellationToken.None);
+                throw;
             }
         }
 

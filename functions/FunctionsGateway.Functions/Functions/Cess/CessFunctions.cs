@@ -11,10 +11,13 @@ namespace FunctionsGateway.Functions.Functions.Cess;
 /// </summary>
 internal static class CessFunctions
 {
+    /// <summary>The surface's name for rate limits (<c>Gateway:RateLimits:Limits:cess</c>).</summary>
+    public const string Surface = "cess";
+
     public static IEndpointRouteBuilder MapCessFunctions(this IEndpointRouteBuilder routes)
     {
         var cess = routes.MapGroup(CessErrors.Prefix).WithTags("CESS-Gateway").WithMetadata(CessErrors.Instance)
-            .AddEndpointFilter(CessErrors.ChainFailuresAsync);
+            .AddEndpointFilter(CessErrors.ChainFailuresAsync).RequireAdmission(Surface);
         CessAuth.Map(cess);
         CessListFiles.Map(cess);
         CessGetState.Map(cess);
@@ -25,10 +28,11 @@ internal static class CessFunctions
         return routes;
     }
 
-    /// <summary>The authenticated preamble (compat.md §1.3): 401 <c>Unauthorized</c>, or 401 <c>token expired</c>.</summary>
+    /// <summary>The authenticated preamble (compat.md §1.3): 401 <c>Unauthorized</c>, or 401 <c>token expired</c>; then admission as the caller.</summary>
     public static TBuilder RequireCessToken<TBuilder>(this TBuilder builder)
         where TBuilder : IEndpointConventionBuilder
     {
+        builder.WithMetadata(AdmittedAfterAuthentication.Instance);
         builder.AddEndpointFilter(async (context, next) =>
         {
             var http = context.HttpContext;
@@ -39,7 +43,7 @@ internal static class CessFunctions
             }
 
             http.SetPrincipal(result.Principal!);
-            return await next(context);
+            return await AdmissionFilter.AdmitAsync(context, next, result.Principal!.IdentityId);
         });
         return builder;
     }

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization.Metadata;
+using FunctionsGateway.Core.Accounts.Quotas;
 using FunctionsGateway.Core.Ipfs.Rpc;
 using FunctionsGateway.Core.Uploads;
 using FunctionsGateway.Functions.Hosting;
@@ -7,7 +8,7 @@ namespace FunctionsGateway.Functions.Functions.Gw3;
 
 /// <summary>
 /// Gateway3's envelope for every <c>/gw3</c> answer, <c>{"code":&lt;status&gt;,"msg":"…"[,"data":…]}</c>, and the one place
-/// the surface maps failures: a request the client got wrong → 400, content not here → 404, auth → 401, too large → 413;
+/// the surface maps failures: a request the client got wrong → 400, content not here → 404, auth → 401, too large → 413, over the caller's quota → 409 (Gateway3 documents no message of its own for it);
 /// storage down → 503 with <c>Retry-After</c> through the error middleware, in this envelope.
 /// </summary>
 internal sealed class Gw3Envelope : IErrorBodyWriter
@@ -40,6 +41,10 @@ internal sealed class Gw3Envelope : IErrorBodyWriter
         catch (UploadTooLargeException e)
         {
             return Error(StatusCodes.Status413PayloadTooLarge, e.Message);
+        }
+        catch (QuotaExceededException e)
+        {
+            return Error(StatusCodes.Status409Conflict, e.Message);
         }
     }
 

@@ -10,10 +10,13 @@ namespace FunctionsGateway.Functions.Functions.Gw3;
 /// </summary>
 internal static class Gw3Functions
 {
+    /// <summary>The surface's name for rate limits (<c>Gateway:RateLimits:Limits:gw3</c>).</summary>
+    public const string Surface = "gw3";
+
     public static IEndpointRouteBuilder MapGw3Functions(this IEndpointRouteBuilder routes)
     {
         var gw3 = routes.MapGroup("/gw3").WithTags("Gateway3").WithMetadata(Gw3Envelope.Instance)
-            .RequireScheme<RouteGroupBuilder, Gw3AccessKeyScheme>(Gw3AccessKeyScheme.KeyHeader);
+            .RequireScheme<RouteGroupBuilder, Gw3AccessKeyScheme>(Gw3AccessKeyScheme.KeyHeader).RequireAdmission(Surface);
         gw3.AddEndpointFilter(Gw3Envelope.MapFailuresAsync);
         GetGw3Ipfs.Map(gw3);
         GetGw3IpfsPath.Map(gw3);
@@ -28,7 +31,7 @@ internal static class Gw3Functions
         Gw3AccountStats.Map(gw3);
         Gw3AccountPins.Map(gw3);
 
-        var upload = routes.MapGroup("/gw3").WithTags("Gateway3").WithMetadata(Gw3Envelope.Instance);
+        var upload = routes.MapGroup("/gw3").WithTags("Gateway3").WithMetadata(Gw3Envelope.Instance).RequireAdmission(Surface);
         upload.AddEndpointFilter(Gw3Envelope.MapFailuresAsync);
         Gw3UploadNode.Map(upload);
         return routes;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using FunctionsGateway.Core.Accounts.Quotas;
 using FunctionsGateway.Core.Ipfs.Rpc;
 using FunctionsGateway.Core.Storage.Azure;
 using FunctionsGateway.Core.Uploads;
@@ -9,7 +10,7 @@ namespace FunctionsGateway.Functions.Functions.Kubo;
 /// <summary>
 /// Kubo's error body for every <c>/api/v0</c> answer, <c>{"Message":"…","Code":0,"Type":"error"}</c>, and the one
 /// place the RPC maps failures to statuses: a bad argument or body → 400 (where Kubo says 500), content that is not
-/// here → 404, too large → 413, storage down → 503 with <c>Retry-After</c> (docs/compatibility.md, "Kubo RPC").
+/// here → 404, too large → 413, over the caller's quota → 409, storage down → 503 with <c>Retry-After</c> (docs/compatibility.md, "Kubo RPC").
 /// </summary>
 internal sealed class KuboErrorBody : IErrorBodyWriter
 {
@@ -26,6 +27,7 @@ internal sealed class KuboErrorBody : IErrorBodyWriter
         {
             RpcRequestException e => (e.Status, e.Message),
             UploadTooLargeException e => (StatusCodes.Status413PayloadTooLarge, e.Message),
+            QuotaExceededException e => (StatusCodes.Status409Conflict, e.Message),
             BadHttpRequestException e => (e.StatusCode, e.Message),
             AzureStorageException => (StatusCodes.Status503ServiceUnavailable, "storage is unavailable; try again later"),
             _ => (0, ""),

@@ -1,4 +1,5 @@
 using FunctionsGateway.Core.Accounts;
+using FunctionsGateway.Core.Accounts.Quotas;
 using FunctionsGateway.Core.Chains.Ethereum.Rpc;
 using FunctionsGateway.Core.Memo;
 using FunctionsGateway.Core.Memo.Auth;
@@ -48,6 +49,10 @@ internal static partial class MemoFilters
             {
                 return MemoResults.Error(MemoErrorKind.Storage, e.Message);
             }
+            catch (QuotaExceededException e)
+            {
+                return MemoResults.Error(MemoResults.QuotaRefusal(e.Remaining, e.Requested));
+            }
             catch (EthereumRpcException e)
             {
                 var logger = context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(MemoFilters));
@@ -65,6 +70,7 @@ internal static partial class MemoFilters
     public static TBuilder RequireMemoCaller<TBuilder>(this TBuilder builder, MemoEra era)
         where TBuilder : IEndpointConventionBuilder
     {
+        builder.WithMetadata(AdmittedAfterAuthentication.Instance);
         builder.AddEndpointFilter(async (context, next) =>
         {
             var (caller, failure) = await AuthenticateAsync(context.HttpContext, era, required: true);
@@ -74,7 +80,7 @@ internal static partial class MemoFilters
             }
 
             context.HttpContext.Items[CallerKey] = caller;
-            return await next(context);
+            return await AdmissionFilter.AdmitAsync(context, next, caller?.IdentityId);
         });
         return builder;
     }
@@ -83,6 +89,7 @@ internal static partial class MemoFilters
     public static TBuilder AllowMemoCaller<TBuilder>(this TBuilder builder)
         where TBuilder : IEndpointConventionBuilder
     {
+        builder.WithMetadata(AdmittedAfterAuthentication.Instance);
         builder.AddEndpointFilter(async (context, next) =>
         {
             var (caller, failure) = await AuthenticateAsync(context.HttpContext, MemoEra.Siwe, required: false);
@@ -92,7 +99,7 @@ internal static partial class MemoFilters
             }
 
             context.HttpContext.Items[CallerKey] = caller;
-            return await next(context);
+            return await AdmissionFilter.AdmitAsync(context, next, caller?.IdentityId);
         });
         return builder;
     }

@@ -1,3 +1,5 @@
+using FunctionsGateway.Functions.Hosting;
+
 namespace FunctionsGateway.Functions.Functions.Memo;
 
 /// <summary>
@@ -8,12 +10,15 @@ namespace FunctionsGateway.Functions.Functions.Memo;
 /// </summary>
 internal static class MemoFunctions
 {
+    /// <summary>The surface's name for rate limits (<c>Gateway:RateLimits:Limits:memo</c>).</summary>
+    public const string Surface = "memo";
+
     /// <summary>The surface's prefix.</summary>
     public static readonly PathString Prefix = "/memo";
 
     public static IEndpointRouteBuilder MapMemoFunctions(this IEndpointRouteBuilder routes)
     {
-        var memo = routes.MapGroup(Prefix).WithTags("MEMO").WithMetadata(MemoErrorBodyWriter.Instance).MapMemoErrors();
+        var memo = routes.MapGroup(Prefix).WithTags("MEMO").WithMetadata(MemoErrorBodyWriter.Instance).MapMemoErrors().RequireAdmission(Surface);
         GetMemoChallenge.Map(memo);
         MemoLogin.Map(memo);
         GetMemoLoginSession.Map(memo);

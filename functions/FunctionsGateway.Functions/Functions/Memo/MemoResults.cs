@@ -3,6 +3,7 @@ using System.Numerics;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using FunctionsGateway.Core.Accounts.Quotas;
 using FunctionsGateway.Core.Memo;
 using FunctionsGateway.Functions.Hosting;
 
@@ -40,6 +41,13 @@ internal static class MemoResults
     /// <summary>The envelope of a kind and detail.</summary>
     public static IResult Error(MemoErrorKind kind, string detail) => Error(new MemoError(kind, detail));
 
+    /// <summary>
+    /// A quota refusal as the original's own refusal of an upload its space does not cover (compat §2.6): 525
+    /// <c>ControllerError</c>, <c>space not enough, have &lt;left&gt;, need &lt;asked&gt;</c>.
+    /// </summary>
+    public static MemoError QuotaRefusal(long remaining, long requested) =>
+        new(MemoErrorKind.Controller, string.Create(CultureInfo.InvariantCulture, $"space not enough, have {remaining}, need {requested}"));
+
     /// <summary>The DID era's 401 <c>{"error":"…"}</c>.</summary>
     public static IResult DidError(string message) =>
         Results.Json(new MemoDidErrorBody(message), MemoJsonContext.Default.MemoDidErrorBody, "application/json; charset=utf-8", StatusCodes.Status401Unauthorized);
@@ -47,7 +55,7 @@ internal static class MemoResults
 
 /// <summary>
 /// The MEMO envelope for what the gateway's shared error handling answers under <c>/memo</c> (storage down, a
-/// malformed request, an unexpected fault, an unknown route): endpoint metadata on the route group
+/// malformed request, an unexpected fault, an unknown route, a rate limit; a quota → 525 <c>ControllerError</c>): endpoint metadata on the route group
 /// (<see cref="IErrorBodyWriter"/>). The status stays the gateway's (503 with <c>Retry-After</c> for storage).
 /// </summary>
 internal sealed class MemoErrorBodyWriter : IErrorBodyWriter
@@ -57,6 +65,15 @@ internal sealed class MemoErrorBodyWriter : IErrorBodyWriter
     public Task WriteAsync(HttpResponse response, int status, string code, string message)
     {
         ArgumentNullException.ThrowIfNull(response);
+        if (code == QuotaCheck.Code)
+        {
+            // A refusal of the admission check (requests or egress): the original's 525, the gateway's sentence.
+            var refusal = new MemoError(MemoErrorKind.Controller, message);
+            response.StatusCode = refusal.Status;
+            return response.WriteAsJsonAsync(
+                new MemoErrorBody(refusal.Code, refusal.Description, refusal.Status), MemoJsonContext.Default.MemoErrorBody, "application/json; charset=utf-8", response.HttpContext.RequestAborted);
+        }
+
         var kind = status < 500 ? MemoErrorKind.InvalidRequest : code == "storage_unavailable" ? MemoErrorKind.DataBase : MemoErrorKind.Internal;
         var (_, memoCode, description) = MemoError.Describe(kind);
         response.StatusCode = status;

@@ -18,10 +18,24 @@ internal sealed record IssuedTokenResponse(string Id, string Token);
 /// <summary>A newly issued Gateway3 access key and secret: the secret is shown once.</summary>
 internal sealed record IssuedGw3KeyResponse(string Id, string AccessKey, string AccessSecret);
 
+/// <summary>
+/// <c>PUT /ops/identities/{id}/quota</c> body, and the <c>quota</c> of a usage answer: the caps in bytes (requests for
+/// <see cref="Requests"/>); null or left out = unlimited.
+/// </summary>
+internal sealed record QuotaBody(long? StoredBytes, long? PinnedBytes, long? IngressBytes, long? EgressBytes, long? Requests);
+
+/// <summary>The counters of a usage answer: levels (stored, pinned) and the current period's counts (ingress, egress, requests).</summary>
+internal sealed record UsageCountersBody(long StoredBytes, long PinnedBytes, long IngressBytes, long EgressBytes, long Requests);
+
+/// <summary><c>GET /ops/identities/{id}/usage</c> (and <c>PUT …/quota</c>) answer.</summary>
+internal sealed record UsageResponse(string IdentityId, DateTimeOffset PeriodStart, UsageCountersBody Usage, QuotaBody Quota);
+
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
 [JsonSerializable(typeof(CreateIdentityRequest))]
 [JsonSerializable(typeof(IdentityResponse))]
 [JsonSerializable(typeof(IdentityListResponse))]
 [JsonSerializable(typeof(IssuedTokenResponse))]
 [JsonSerializable(typeof(IssuedGw3KeyResponse))]
+[JsonSerializable(typeof(QuotaBody))]
+[JsonSerializable(typeof(UsageResponse))]
 internal sealed partial class OpsJsonContext : JsonSerializerContext;

@@ -16,6 +16,8 @@ internal static class OpsFunctions
         RevokeCredential.Map(ops);
         GetCessSpace.Map(ops);
         ChangeCessSpace.Map(ops);
+        GetUsage.Map(ops);
+        SetQuota.Map(ops);
         return routes;
     }
 }

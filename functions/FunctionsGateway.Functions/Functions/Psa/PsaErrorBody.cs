@@ -1,3 +1,4 @@
+using FunctionsGateway.Core.Accounts.Quotas;
 using FunctionsGateway.Functions.Hosting;
 
 namespace FunctionsGateway.Functions.Functions.Psa;
@@ -5,7 +6,8 @@ namespace FunctionsGateway.Functions.Functions.Psa;
 /// <summary>
 /// The Pinning Service API's <c>Failure</c> body for every <c>/psa</c> error, <c>{"error":{"reason":"…","details":"…"}}</c>:
 /// the gateway's stable codes in the spec's upper-case style (<c>BAD_REQUEST</c>, <c>UNAUTHORIZED</c>, <c>NOT_FOUND</c>,
-/// <c>RATE_LIMITED</c>, <c>STORAGE_UNAVAILABLE</c>, <c>INTERNAL_SERVER_ERROR</c>, …), the message as details.
+/// <c>RATE_LIMITED</c>, <c>STORAGE_UNAVAILABLE</c>, <c>INTERNAL_SERVER_ERROR</c>, …; a quota refusal is the spec's 409
+/// <c>INSUFFICIENT_FUNDS</c>), the message as details.
 /// </summary>
 internal sealed class PsaErrorBody : IErrorBodyWriter
 {
@@ -26,7 +28,12 @@ internal sealed class PsaErrorBody : IErrorBodyWriter
     {
         ArgumentNullException.ThrowIfNull(response);
         response.StatusCode = status;
-        var reason = code == "internal_error" ? "INTERNAL_SERVER_ERROR" : code.ToUpperInvariant();
+        var reason = code switch
+        {
+            "internal_error" => "INTERNAL_SERVER_ERROR",
+            QuotaCheck.Code => "INSUFFICIENT_FUNDS", // The spec's 409 reason (standards.md §1.1).
+            _ => code.ToUpperInvariant(),
+        };
         return response.WriteAsJsonAsync(new PsaFailure(new PsaFailureError(reason, message)), PsaJsonContext.Default.PsaFailure, "application/json", response.HttpContext.RequestAborted);
     }
 }
