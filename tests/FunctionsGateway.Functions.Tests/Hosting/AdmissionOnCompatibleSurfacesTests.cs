@@ -121,12 +121,32 @@ public sealed class AdmissionOnCompatibleSurfacesTests(AzuriteFixture azurite)
         using var overQuota = await client.Http.PostAsync(url, new ByteArrayContent(new byte[100]));
         using var uploadLimited = await client.Http.PostAsync(url, new ByteArrayContent(new byte[100]));
 
-        await Gw3Client.ReadOkAsync(stats);
+        var data = (await Gw3Client.ReadOkAsync(stats)).GetProperty("data");
+        Assert.Equal(0, data.GetProperty("ingress_limit").GetInt64()); // Only a stored-bytes quota: 0 = none.
         Assert.Contains("Rate limit", await Gw3Client.ReadErrorAsync(limited, 429), StringComparison.Ordinal);
         Assert.NotNull(limited.Headers.RetryAfter);
         Assert.Contains("Quota exceeded: stored limit 10 bytes, 0 used, 100 more requested", await Gw3Client.ReadErrorAsync(overQuota, 409), StringComparison.Ordinal);
         Assert.Contains("Rate limit", await Gw3Client.ReadErrorAsync(uploadLimited, 429), StringComparison.Ordinal);
         Assert.Empty(await QuotaEnforcementTests.RecordsAsync(app, identity));
+    }
+
+    [Fact]
+    public async Task Gw3AccountStats_IngressEgressAndLimits_FromUsageAndQuota()
+    {
+        await using var app = new GatewayApplication(azurite);
+        var (identity, _, key, secret) = await Gw3Client.IssueAsync(app);
+        var client = new Gw3Client(app.CreateClient(), key, secret, Gw3AuthStyle.SignedSorted);
+        await QuotaEnforcementTests.SetQuotaAsync(app, identity, """{"ingressBytes":5000,"egressBytes":9000,"pinnedBytes":7000}""");
+
+        await client.UploadAsync(new byte[1234]);
+        var data = (await Gw3Client.ReadOkAsync(await client.SendAsync(HttpMethod.Get, "/gw3/account/api/v0/stats"))).GetProperty("data");
+        var usage = await QuotaEnforcementTests.UsageAsync(app, identity);
+
+        Assert.Equal((1234L, 5000L), (data.GetProperty("ingress").GetInt64(), data.GetProperty("ingress_limit").GetInt64()));
+        Assert.Equal(9000, data.GetProperty("egress_limit").GetInt64());
+        Assert.Equal(7000, data.GetProperty("pinned_bytes_limit").GetInt64());
+        Assert.True(data.GetProperty("egress").GetInt64() > 0); // The answers so far (step one's URL, the upload's).
+        Assert.True(QuotaEnforcementTests.Counter(usage, "egressBytes") > data.GetProperty("egress").GetInt64()); // Plus this answer.
     }
 
     private static Dictionary<string, string?> MemoSettings(Dictionary<string, string?> extra)
