@@ -4,7 +4,8 @@ using Microsoft.Extensions.Options;
 namespace FunctionsGateway.Core.Accounts.Admission;
 
 /// <summary>
-/// The rate limit as an admission check: counts the request in its identity's window for the route
+/// The rate limit as an admission check: counts the request in its identity's (or, anonymous, its client address's)
+/// window for the route
 /// (<see cref="RateLimiter"/>, limits from <see cref="RateLimitOptions"/>) and answers the <c>x-ratelimit-limit</c>,
 /// <c>x-ratelimit-remaining</c> and <c>x-ratelimit-reset</c> (seconds until the window resets) headers; over the limit
 /// → 429 <c>rate_limited</c> with <c>Retry-After</c>. A route without a limit is admitted without a storage access.

@@ -21,19 +21,9 @@ internal sealed class QuotaCheck(UsageStore usage) : IAdmissionCheck
             return AdmissionDecision.Admit;
         }
 
-        if (request.Read)
-        {
-            var (used, quota) = await usage.GetAsync(request.IdentityId, cancellationToken);
-            if (quota.EgressBytes is { } cap && used.EgressBytes >= cap)
-            {
-                return Refuse(new QuotaRefusal(QuotaKind.EgressBytes, cap, used.EgressBytes, 1));
-            }
-        }
-
-        var refusal = await usage.ChargeAsync(request.IdentityId, new Usage(Requests: 1), enforce: true, cancellationToken);
-        return refusal is null ? AdmissionDecision.Admit : Refuse(refusal);
+        var refusal = await usage.AdmitRequestAsync(request.IdentityId, request.Read, cancellationToken);
+        return refusal is null
+            ? AdmissionDecision.Admit
+            : new AdmissionDecision(false, 409, Code, refusal.ToException().Message, []);
     }
-
-    private static AdmissionDecision Refuse(QuotaRefusal refusal) =>
-        new(false, 409, Code, refusal.ToException().Message, []);
 }

@@ -70,6 +70,29 @@ internal sealed class UsageStore(ITableStorage tables, StorageBootstrap bootstra
     }
 
     /// <summary>
+    /// Counts one request of the identity in one conditional write, refused (and not counted) when its request quota is
+    /// used up or, for a <paramref name="read"/>, when its egress quota is.
+    /// </summary>
+    /// <returns>Null when counted (or metering is off); the refusal otherwise.</returns>
+    public async Task<QuotaRefusal?> AdmitRequestAsync(string identityId, bool read, CancellationToken cancellationToken = default)
+    {
+        if (!Enabled)
+        {
+            return null;
+        }
+
+        var change = new Usage(Requests: 1);
+        var result = await UpdateAsync(identityId, (usage, quota) =>
+        {
+            var refusal = read && quota.EgressBytes is { } cap && usage.EgressBytes >= cap
+                ? new QuotaRefusal(QuotaKind.EgressBytes, cap, usage.EgressBytes, 0)
+                : Refusal(usage, quota, change);
+            return (refusal is null ? usage.Add(change) : usage, quota, refusal);
+        }, cancellationToken);
+        return result.Refusal;
+    }
+
+    /// <summary>
     /// How many more bytes the identity may upload (the smaller of what its stored-bytes and ingress quotas leave), or
     /// null when neither caps it or metering is off. A read: the charge at commit is what holds under races.
     /// </summary>

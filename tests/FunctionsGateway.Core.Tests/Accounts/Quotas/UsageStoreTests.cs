@@ -61,6 +61,23 @@ public sealed class UsageStoreTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task AdmitRequestAsync_EgressUsedUp_ReadsRefusedUncountedWritesCounted()
+    {
+        await using var services = GatewayServices.Create(azurite);
+        var usage = services.GetRequiredService<UsageStore>();
+        await usage.SetQuotaAsync("frank", new Quota(EgressBytes: 100));
+        await usage.ChargeAsync("frank", new Usage(EgressBytes: 100), enforce: false);
+
+        var read = await usage.AdmitRequestAsync("frank", read: true);
+        var write = await usage.AdmitRequestAsync("frank", read: false);
+
+        Assert.Equal(new QuotaRefusal(QuotaKind.EgressBytes, 100, 100, 0), read);
+        Assert.Equal("Quota exceeded: egress limit 100 bytes, 100 used.", read!.ToException().Message);
+        Assert.Null(write);
+        Assert.Equal(1, (await usage.GetAsync("frank")).Usage.Requests);
+    }
+
+    [Fact]
     public async Task GetAsync_NewMonth_PeriodCountsStartAgainLevelsStay()
     {
         var time = new ManualTimeProvider(new DateTimeOffset(2026, 1, 31, 23, 59, 0, TimeSpan.Zero));
