@@ -240,6 +240,21 @@ type gatewaySettingsType = {
   @description('How long an instance may reuse a Gateway3 access key\'s row; a revoked key works that long (default 00:00:00).')
   Gateway__Gw3__CredentialCacheDuration: string?
 
+  @description('Validity of a Decoo access token from /decoo/oauth/accessToken (default 02:00:00).')
+  Gateway__Decoo__AccessTokenLifetime: string?
+
+  @description('Name of this gateway as the first entry of /decoo/endpoint/list (default FunctionsGateway).')
+  Gateway__Decoo__EndpointName: string?
+
+  @description('apiHost of this gateway in /decoo/endpoint/list, e.g. https://gw.example.com/decoo (default: the request\'s scheme and host + /decoo).')
+  Gateway__Decoo__PublicBaseUrl: string?
+
+  @description('Name of a further endpoint listed by /decoo/endpoint/list (id 2; __1__ for id 3, …).')
+  Gateway__Decoo__Endpoints__0__Name: string?
+
+  @description('Base URL of that endpoint, e.g. https://api-hk.decoo.io.')
+  Gateway__Decoo__Endpoints__0__ApiHost: string?
+
   @description('Ethereum JSON-RPC URL of the MEMO surface\'s chain; empty: chain routes answer as unconfigured.')
   Gateway__Ethereum__Endpoint: string?
 
@@ -417,8 +432,8 @@ param operatorKey string
 param memoJwtSigningKey string = ''
 
 @secure()
-@description('Key of the Decoo surface\'s access tokens (Gateway__Decoo__JwtSigningKey). Empty until that surface is deployed.')
-param decooJwtSigningKey string = ''
+@description('Base64 of 32 random bytes sealing the Decoo API keys\' secrets (Gateway__Decoo__SecretKey). Empty: derived from the operator key.')
+param decooSecretKey string = ''
 
 @secure()
 @description('Base64 of 32 random bytes sealing Gateway3 access secrets and signing upload URLs (Gateway__Gw3__SecretKey). Empty: derived from the operator key.')
@@ -480,7 +495,7 @@ var names = {
 var secretValues = {
   Gateway__Operator__Key: operatorKey
   Gateway__Memo__JwtSigningKey: memoJwtSigningKey
-  Gateway__Decoo__JwtSigningKey: decooJwtSigningKey
+  Gateway__Decoo__SecretKey: decooSecretKey
   Gateway__Gw3__SecretKey: gw3SecretKey
   Gateway__Cess__Token__PrivateKey: cessTokenRsaPrivateKey
   Gateway__Cess__AccountSeed: cessChainSignerSeed

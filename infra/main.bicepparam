@@ -18,7 +18,7 @@ param operatorKey = readEnvironmentVariable('GATEWAY_OPERATOR_KEY')
 
 param memoJwtSigningKey = readEnvironmentVariable('GATEWAY_MEMO_JWT_SIGNING_KEY', '')
 
-param decooJwtSigningKey = readEnvironmentVariable('GATEWAY_DECOO_JWT_SIGNING_KEY', '')
+param decooSecretKey = readEnvironmentVariable('GATEWAY_DECOO_SECRET_KEY', '')
 param gw3SecretKey = readEnvironmentVariable('GATEWAY_GW3_SECRET_KEY', '')
 
 param cessTokenRsaPrivateKey = readEnvironmentVariable('GATEWAY_CESS_TOKEN_RSA_PRIVATE_KEY', '')

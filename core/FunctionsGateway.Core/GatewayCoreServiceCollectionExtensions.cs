@@ -5,6 +5,7 @@ using FunctionsGateway.Core.CessGateway;
 using FunctionsGateway.Core.Configuration;
 using FunctionsGateway.Core.Content;
 using FunctionsGateway.Core.Content.Blocks;
+using FunctionsGateway.Core.Decoo;
 using FunctionsGateway.Core.Gw3;
 using FunctionsGateway.Core.Ipfs;
 using FunctionsGateway.Core.Mail;
@@ -43,6 +44,7 @@ public static class GatewayCoreServiceCollectionExtensions
         services.AddOptions<LargeUploadOptions>().Bind(configuration.GetSection(LargeUploadOptions.SectionName)).ValidateOnStart(new LargeUploadOptionsValidator(), LargeUploadOptions.SectionName);
         services.AddOptions<BackendOptions>().Bind(configuration.GetSection(BackendOptions.SectionName)).ValidateOnStart(new BackendOptionsValidator(), BackendOptions.SectionName);
         services.AddOptions<Gw3Options>().Bind(configuration.GetSection(Gw3Options.SectionName)).ValidateOnStart(new Gw3OptionsValidator(), Gw3Options.SectionName);
+        services.AddOptions<DecooOptions>().Bind(configuration.GetSection(DecooOptions.SectionName)).ValidateOnStart(new DecooOptionsValidator(), DecooOptions.SectionName);
         services.AddOptions<PinOptions>().Bind(configuration.GetSection(PinOptions.SectionName)).ValidateOnStart(new PinOptionsValidator(), PinOptions.SectionName);
         services.AddOptions<RateLimitOptions>().Bind(configuration.GetSection(RateLimitOptions.SectionName)).ValidateOnStart(new RateLimitOptionsValidator(), RateLimitOptions.SectionName);
         services.AddOptions<QuotaOptions>().Bind(configuration.GetSection(QuotaOptions.SectionName)).ValidateOnStart(new QuotaOptionsValidator(), QuotaOptions.SectionName);
@@ -83,6 +85,11 @@ public static class GatewayCoreServiceCollectionExtensions
         services.AddSingleton<StorageBackendRegistry>();
         services.AddIpfs();
         services.AddSingleton<Gw3ContentService>();
+        services.AddSingleton<DecooKeyRing>();
+        services.AddSingleton<DecooApiKeyScheme>();
+        services.AddSingleton<DecooAccessTokenScheme>();
+        services.AddSingleton<DecooRsaKeyStore>();
+        services.AddSingleton<DecooPinService>();
         services.AddPinRequests();
         services.AddCessGateway(configuration);
         var underFunctionsHost = UnderFunctionsHost();

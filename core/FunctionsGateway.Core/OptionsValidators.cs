@@ -63,6 +63,9 @@ internal sealed partial class MemoChainOptionsValidator : IValidateOptions<Memo.
 internal sealed partial class Gw3OptionsValidator : IValidateOptions<Gw3.Gw3Options>;
 
 [OptionsValidator]
+internal sealed partial class DecooOptionsValidator : IValidateOptions<Decoo.DecooOptions>;
+
+[OptionsValidator]
 internal sealed partial class PinOptionsValidator : IValidateOptions<Pins.PinOptions>;
 
 [OptionsValidator]

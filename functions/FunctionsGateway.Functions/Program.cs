@@ -1,6 +1,7 @@
 using FunctionsGateway.Core;
 using FunctionsGateway.Functions.Functions;
 using FunctionsGateway.Functions.Functions.Cess;
+using FunctionsGateway.Functions.Functions.Decoo;
 using FunctionsGateway.Functions.Functions.Files;
 using FunctionsGateway.Functions.Functions.Gw3;
 using FunctionsGateway.Functions.Functions.Ipfs;
@@ -29,6 +30,7 @@ app.MapIpfsFunctions();
 app.MapKuboFunctions();
 app.MapMemoFunctions();
 app.MapGw3Functions();
+app.MapDecooFunctions();
 app.MapPsaFunctions();
 app.MapCessFunctions();
 app.MapQueueFunctions();

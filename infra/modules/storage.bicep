@@ -54,6 +54,7 @@ var tables = [
   'cessauth'
   'cessfiles'
   'cessrefs'
+  'decookeys'
 ]
 
 var queues = [

@@ -18,6 +18,12 @@ public static class CredentialKinds
     /// <summary>A Gateway3 access key and its secret (<c>/gw3</c>, spec/compat.md §4.1).</summary>
     public const string Gw3AccessKey = "gw3";
 
+    /// <summary>A Decoo API key (<c>/decoo</c>, spec/compat.md §3.1): an HS256 JWT, recorded by the SHA-256 of its <c>api_key</c> id, its secret sealed.</summary>
+    public const string DecooApiKey = "decoo-api-key";
+
+    /// <summary>A Decoo access token (<c>UserAccessToken</c>, 2 h), recorded by the SHA-256 of the token.</summary>
+    public const string DecooAccessToken = "decoo-access";
+
     /// <summary>A CESS-Gateway token (the <c>/cess</c> surface): RSA-encrypted, Base58, sent raw in <c>Authorization</c>.</summary>
     public const string CessToken = "cess-token";
 }

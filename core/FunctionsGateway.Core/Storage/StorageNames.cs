@@ -30,6 +30,7 @@ public sealed class StorageNames
         CessAuthTable = Prefix + "cessauth";
         CessFilesTable = Prefix + "cessfiles";
         CessRefsTable = Prefix + "cessrefs";
+        DecooKeysTable = Prefix + "decookeys";
         PushQueue = Prefix + "push";
         PushPoisonQueue = Prefix + "push-poison";
         PinRequestsTable = Prefix + "pinrequests";
@@ -89,6 +90,9 @@ public sealed class StorageNames
     /// <summary>The CESS backend's references: which files share one fid stored through DeOSS.</summary>
     public string CessRefsTable { get; }
 
+    /// <summary>The Decoo surface's RSA public keys, one per identity (partition = identity, row <c>rsa</c>), that check <c>secret</c>s.</summary>
+    public string DecooKeysTable { get; }
+
     /// <summary>Push messages for the push worker.</summary>
     public string PushQueue { get; }
 
@@ -112,7 +116,7 @@ public sealed class StorageNames
 
     public IEnumerable<string> Containers => [StagingContainer, ContentContainer, BlocksContainer, MailOutboxContainer, CessKeysContainer];
 
-    public IEnumerable<string> Tables => [IdentitiesTable, CredentialsTable, FilesTable, CidsTable, UploadsTable, PinsTable, NoncesTable, MemoObjectsTable, MemoVouchersTable, PinRequestsTable, RateLimitsTable, UsageTable, CessAuthTable, CessFilesTable, CessRefsTable];
+    public IEnumerable<string> Tables => [IdentitiesTable, CredentialsTable, FilesTable, CidsTable, UploadsTable, PinsTable, NoncesTable, MemoObjectsTable, MemoVouchersTable, PinRequestsTable, RateLimitsTable, UsageTable, CessAuthTable, CessFilesTable, CessRefsTable, DecooKeysTable];
 
     public IEnumerable<string> Queues => [PushQueue, PushPoisonQueue, PinQueue, PinPoisonQueue];
 }

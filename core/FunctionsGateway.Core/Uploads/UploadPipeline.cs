@@ -86,11 +86,12 @@ internal sealed partial class UploadPipeline(
             throw new QuotaExceededException(refusal.Kind, refusal.Limit, refusal.Used, allowance.Value.Remaining + 1);
         }
 
+        var dag = digests.CompleteDag();
         if (request.AdmitAsync is { } admit)
         {
             try
             {
-                await admit(size, cancellationToken);
+                await admit(new StagedContent(size, dag.Root), cancellationToken);
             }
             catch
             {
@@ -101,7 +102,7 @@ internal sealed partial class UploadPipeline(
         }
 
         await ChargeOrDeleteAsync(request.OwnerId, stagedBlob, size, cancellationToken);
-        var record = NewRecord(request.OwnerId, id, request.Name, request.ContentType, backend, size, digests) with { Public = request.Public };
+        var record = NewRecord(request.OwnerId, id, request.Name, request.ContentType, backend, size, digests, dag) with { Public = request.Public };
         return await RecordAndEnqueueAsync(record, undoDeletesStagedBlob: true, cancellationToken);
     }
 
@@ -170,7 +171,7 @@ internal sealed partial class UploadPipeline(
         }
 
         await ChargeOrDeleteAsync(upload.OwnerId, upload.StagedBlob, size, cancellationToken);
-        var record = NewRecord(upload.OwnerId, upload.FileId, upload.Name, upload.ContentType, backend, size, digests) with { StagedETag = read.ETag, Public = upload.Public };
+        var record = NewRecord(upload.OwnerId, upload.FileId, upload.Name, upload.ContentType, backend, size, digests, digests.CompleteDag()) with { StagedETag = read.ETag, Public = upload.Public };
         try
         {
             return await RecordAndEnqueueAsync(record, undoDeletesStagedBlob: false, cancellationToken);
@@ -193,10 +194,9 @@ internal sealed partial class UploadPipeline(
 
     private IStorageBackend ResolveBackend(string? name) => backends.Resolve(name);
 
-    private FileRecord NewRecord(string ownerId, string id, string name, string? contentType, IStorageBackend backend, long size, ContentDigestSet digests)
+    private FileRecord NewRecord(string ownerId, string id, string name, string? contentType, IStorageBackend backend, long size, ContentDigestSet digests, UnixFsFileResult dag)
     {
         var now = time.GetUtcNow();
-        var dag = digests.CompleteDag();
         return new FileRecord
         {
             OwnerId = ownerId,

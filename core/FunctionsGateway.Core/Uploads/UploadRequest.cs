@@ -18,9 +18,13 @@ public sealed record UploadRequest(string OwnerId, string Name, Stream Body, lon
     public bool Public { get; init; }
 
     /// <summary>
-    /// A surface's last word before the file is recorded, called with the committed size once the body has been
-    /// staged (e.g. MEMO's voucher check, compat §2.5, which needs the size and fields that may follow the file in a
-    /// multipart body). When it throws, the staged blob is deleted, nothing is recorded and the exception propagates.
+    /// A surface's last word before the file is recorded, called with the committed size and root CID once the body
+    /// has been staged (e.g. MEMO's voucher check, compat §2.5, which needs the size and fields that may follow the
+    /// file in a multipart body; Decoo's check of the client's <c>cid</c>, compat §3.2). When it throws, the staged
+    /// blob is deleted, nothing is recorded and the exception propagates.
     /// </summary>
-    public Func<long, CancellationToken, Task>? AdmitAsync { get; init; }
+    internal Func<StagedContent, CancellationToken, Task>? AdmitAsync { get; init; }
 }
+
+/// <summary>What the pipeline knows of a staged body before it is recorded: its size and its root CID (with the upload's profile).</summary>
+internal sealed record StagedContent(long Size, Content.Multiformats.Cid Root);

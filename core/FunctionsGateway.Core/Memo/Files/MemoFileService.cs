@@ -86,7 +86,7 @@ internal sealed class MemoFileService(
                 new UploadRequest(caller.IdentityId, fileName, body, spool?.Length, file.ContentType ?? MemoContentTypes.FromName(fileName), backend.Name)
                 {
                     Public = type == MemoStorageType.Ipfs,
-                    AdmitAsync = async (size, token) =>
+                    AdmitAsync = async (staged, token) =>
                     {
                         if (!spooled)
                         {
@@ -96,7 +96,7 @@ internal sealed class MemoFileService(
                         // DID-era uploads pay with a voucher; SIWE-era ones do when they send one (seed 002).
                         if (vouchers.Required && (caller.IsDid || fields.ContainsKey("size")))
                         {
-                            voucher = await vouchers.ReserveAsync(MemoPayKind.Space, caller.Address, fields.GetValueOrDefault("size"), fields.GetValueOrDefault("sign"), size, token);
+                            voucher = await vouchers.ReserveAsync(MemoPayKind.Space, caller.Address, fields.GetValueOrDefault("size"), fields.GetValueOrDefault("sign"), staged.Size, token);
                         }
                     },
                 },

@@ -30,6 +30,9 @@ internal sealed record UsageCountersBody(long StoredBytes, long PinnedBytes, lon
 /// <summary><c>GET /ops/identities/{id}/usage</c> (and <c>PUT …/quota</c>) answer.</summary>
 internal sealed record UsageResponse(string IdentityId, DateTimeOffset PeriodStart, UsageCountersBody Usage, QuotaBody Quota);
 
+/// <summary>A newly issued Decoo API key (a JWT): shown once.</summary>
+internal sealed record IssuedDecooKeyResponse(string Id, string ApiKey);
+
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
 [JsonSerializable(typeof(CreateIdentityRequest))]
 [JsonSerializable(typeof(IdentityResponse))]
@@ -38,4 +41,5 @@ internal sealed record UsageResponse(string IdentityId, DateTimeOffset PeriodSta
 [JsonSerializable(typeof(IssuedGw3KeyResponse))]
 [JsonSerializable(typeof(QuotaBody))]
 [JsonSerializable(typeof(UsageResponse))]
+[JsonSerializable(typeof(IssuedDecooKeyResponse))]
 internal sealed partial class OpsJsonContext : JsonSerializerContext;

@@ -13,6 +13,8 @@ internal static class OpsFunctions
         ListIdentities.Map(ops);
         IssueToken.Map(ops);
         IssueGw3Key.Map(ops);
+        IssueDecooKey.Map(ops);
+        SetDecooRsaKey.Map(ops);
         RevokeCredential.Map(ops);
         GetCessSpace.Map(ops);
         ChangeCessSpace.Map(ops);
