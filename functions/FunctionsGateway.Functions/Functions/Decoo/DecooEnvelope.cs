@@ -1,4 +1,5 @@
 using System.Globalization;
+using FunctionsGateway.Core.Accounts.Quotas;
 using FunctionsGateway.Core.Decoo;
 using FunctionsGateway.Core.Pins;
 using FunctionsGateway.Core.Uploads;
@@ -44,6 +45,10 @@ internal sealed class DecooEnvelope : IErrorBodyWriter
         {
             return Error(StatusCodes.Status413PayloadTooLarge, e.Message);
         }
+        catch (QuotaExceededException e)
+        {
+            return Error(StatusCodes.Status409Conflict, e.Message);
+        }
     }
 
     public Task WriteAsync(HttpResponse response, int status, string code, string message)
@@ -61,6 +66,7 @@ internal sealed class DecooEnvelope : IErrorBodyWriter
             StatusCodes.Status401Unauthorized => "Invalid token",
             StatusCodes.Status403Forbidden => "Need auth",
             StatusCodes.Status404NotFound => "Not found",
+            StatusCodes.Status409Conflict => "Quota exceeded",
             StatusCodes.Status413PayloadTooLarge => "Request entity too large",
             StatusCodes.Status429TooManyRequests => "Too many requests",
             StatusCodes.Status503ServiceUnavailable => "Service unavailable",
