@@ -13,4 +13,11 @@ public static class FileNames
         name is { Length: > 0 and <= MaxLength }
         && name is not ("." or "..")
         && !name.Any(c => char.IsControl(c) || c is '/' or '\\');
+
+    /// <summary>
+    /// <see cref="IsValid"/> for a name taken from one URL path segment as ASP.NET Core routing leaves it: every escape
+    /// is decoded but <c>%2F</c>, which stays as text, so a name holding it is a path, not one file name.
+    /// </summary>
+    public static bool IsValidPathSegment(string? name) =>
+        IsValid(name) && !name!.Contains("%2F", StringComparison.OrdinalIgnoreCase);
 }

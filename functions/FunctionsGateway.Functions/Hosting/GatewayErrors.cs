@@ -25,11 +25,16 @@ internal static class GatewayErrors
     /// </summary>
     public static IResult ForEndpoint(int status, string code, string message) => new EndpointErrorResult(status, code, message);
 
-    /// <summary>Writes an error to a response that has not started, in the shape of the request's endpoint.</summary>
+    /// <summary>
+    /// Writes an error to a response that has not started, in the shape of the request's endpoint, or of the surface
+    /// its path belongs to when routing answered without one of the surface's endpoints (<see cref="SurfaceErrorBodies"/>).
+    /// </summary>
     public static Task WriteForEndpointAsync(HttpContext context, int status, string code, string message)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return context.GetEndpoint()?.Metadata.GetMetadata<IErrorBodyWriter>() is { } writer
+        var writer = context.GetEndpoint()?.Metadata.GetMetadata<IErrorBodyWriter>()
+            ?? context.RequestServices.GetService<SurfaceErrorBodies>()?.ForPath(context.Request.Path);
+        return writer is not null
             ? writer.WriteAsync(context.Response, status, code, message)
             : WriteAsync(context.Response, status, code, message);
     }

@@ -32,6 +32,7 @@ internal static class HandlerHosting
         });
         // Binding failures surface as BadHttpRequestException, which the error middleware answers in the envelope.
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        builder.Services.AddSingleton<SurfaceErrorBodies>();
         builder.Services.AddHostedService<DevelopmentAzurite>();
         return builder;
     }

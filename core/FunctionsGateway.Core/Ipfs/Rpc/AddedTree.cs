@@ -94,7 +94,32 @@ internal sealed class AddedTree
     private static IEnumerable<KeyValuePair<string, Node>> Sorted(Node node) =>
         node.Entries!.OrderBy(e => System.Text.Encoding.UTF8.GetBytes(e.Key), ByteOrder.Instance);
 
-    private (Node Parent, string Name) Parent(string path)
+    /// <summary>
+    /// Checks, before the file's bytes are stored, that <see cref="AddFile"/> will take <paramref name="path"/>, so that
+    /// a part refused for its name leaves nothing behind.
+    /// </summary>
+    /// <exception cref="RpcRequestException">The path is invalid or already taken.</exception>
+    public void EnsureCanAddFile(string path)
+    {
+        var segments = Segments(path);
+        var node = _root;
+        foreach (var segment in segments[..^1])
+        {
+            if (!node.Entries!.TryGetValue(segment, out var child))
+            {
+                return;
+            }
+
+            node = child.Entries is not null ? child : throw new RpcRequestException($"invalid path \"{path}\": \"{segment}\" is a file");
+        }
+
+        if (node.Entries!.ContainsKey(segments[^1]))
+        {
+            throw new RpcRequestException($"cannot add \"{path}\": directory already has entry by that name");
+        }
+    }
+
+    private static string[] Segments(string path)
     {
         var segments = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
         if (segments.Length == 0 || segments.Any(s => s is "." or ".."))
@@ -102,6 +127,18 @@ internal sealed class AddedTree
             throw new RpcRequestException($"invalid path \"{path}\": every segment must be a name");
         }
 
+        if (path.Any(char.IsControl))
+        {
+            // Kubo would keep them; a name with control characters is refused here (docs/compatibility.md).
+            throw new RpcRequestException("invalid path: a name must not contain control characters");
+        }
+
+        return segments;
+    }
+
+    private (Node Parent, string Name) Parent(string path)
+    {
+        var segments = Segments(path);
         var node = _root;
         foreach (var segment in segments[..^1])
         {

@@ -46,6 +46,11 @@ internal sealed class ContentAdder(UploadPipeline pipeline, BlobBlockStore block
                 continue;
             }
 
+            if (part.Path.Length > 0)
+            {
+                tree.EnsureCanAddFile(part.Path); // before the bytes are stored: a refused name leaves no file behind
+            }
+
             var body = parameters.Progress ? new ProgressReportingStream(part.Body, part.Path, report) : part.Body;
             var (cid, dagSize) = parameters.OnlyHash
                 ? await HashAsync(body, parameters.Profile, cancellationToken)

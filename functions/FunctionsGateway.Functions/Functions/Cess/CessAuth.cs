@@ -25,7 +25,7 @@ internal static class CessAuth
 /// <summary>The body of <c>POST /auth</c>, read as Go's <c>json.Unmarshal</c> reads it into <c>{Mailbox string; Captcha int64}</c>.</summary>
 internal sealed record CessAuthRequest(string Mailbox, long Captcha)
 {
-    /// <summary>The request, or null when the body is not JSON, not an object, or a field has the wrong type (a string captcha).</summary>
+    /// <summary>The request, or null when the body is not JSON (or not UTF-8), not an object, or a field has the wrong type (a string captcha).</summary>
     public static async Task<CessAuthRequest?> ReadAsync(Stream body, CancellationToken cancellationToken)
     {
         try
@@ -68,6 +68,11 @@ internal sealed record CessAuthRequest(string Mailbox, long Captcha)
         }
         catch (JsonException)
         {
+            return null;
+        }
+        catch (InvalidOperationException)
+        {
+            // A name or string that is not UTF-8: JsonDocument parses it, reading it throws. Not JSON to the gateway.
             return null;
         }
     }

@@ -9,7 +9,8 @@ namespace FunctionsGateway.Functions.Functions.Cess;
 
 /// <summary>
 /// <c>GET /cess/{fid}</c>, no auth (compat.md §1.6): the bytes as an attachment named by the fid, with single-range
-/// support; 404 <c>This file has not been uploaded</c>; a fid that is not 64 characters → 500 <c>Server unexpected error</c>.
+/// support; 404 <c>This file has not been uploaded</c>; a fid that is not 64 characters → 400 <c>HTTP Error</c> (the original
+/// answers 500 there; bad input is never a 5xx here, docs/compatibility.md).
 /// </summary>
 internal static class CessGetFile
 {
@@ -22,7 +23,7 @@ internal static class CessGetFile
     {
         if (fid.Length != CessFid.Length)
         {
-            return CessReply.Of(500, CessMessages.Unexpected).ToResult();
+            return CessReply.Of(400, CessMessages.HttpError).ToResult();
         }
 
         var record = CessFid.IsWellFormed(fid) ? await files.FindAsync(fid, cancellationToken) : null;

@@ -6,7 +6,8 @@ namespace FunctionsGateway.Functions.Functions.Cess;
 
 /// <summary>
 /// <c>GET /cess/state/{fid}</c>, no auth (compat.md §1.9): <c>{"Size","State","Names"}</c>; not found is HTTP 200 with
-/// code 404 <c>Empty</c>; a fid that is not 64 characters → 500 <c>Server internal chain data error</c>.
+/// code 404 <c>Empty</c>; a fid that is not 64 hex characters → 400 <c>HTTP Error</c> (the
+/// original answers 500, or 200 <c>Empty</c> for 64 characters that are not hex; bad input is never a 5xx here, docs/compatibility.md).
 /// </summary>
 internal static class CessGetState
 {
@@ -17,13 +18,8 @@ internal static class CessGetState
 
     private static async Task<IResult> HandleAsync(string fid, CessFileService files, CancellationToken cancellationToken)
     {
-        if (fid.Length != CessFid.Length)
-        {
-            return CessReply.Of(500, CessMessages.ChainError).ToResult();
-        }
-
         return CessFid.IsWellFormed(fid)
             ? (await files.StateAsync(fid, cancellationToken)).ToResult()
-            : new CessReply(200, 404, CessMessages.Empty).ToResult();
+            : CessReply.Of(400, CessMessages.HttpError).ToResult();
     }
 }

@@ -24,7 +24,7 @@ internal static class CessPutFile
     private static async Task<IResult> HandleAsync(string filename, HttpContext context, CessFileService files, CancellationToken cancellationToken)
     {
         // Kestrel decodes every escape but %2F; a name with a slash (or '..') is no single file name.
-        if (filename.Contains("%2F", StringComparison.OrdinalIgnoreCase) || !FileNames.IsValid(filename))
+        if (!FileNames.IsValidPathSegment(filename))
         {
             return CessReply.Of(400, CessMessages.HttpError).ToResult();
         }

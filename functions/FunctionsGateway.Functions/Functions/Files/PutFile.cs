@@ -22,7 +22,8 @@ internal static class PutFile
 
     private static async Task<IResult> HandleAsync(string name, string? backend, HttpContext context, UploadPipeline pipeline, CancellationToken cancellationToken)
     {
-        if (!FileNames.IsValid(name))
+        // Routing decodes every escape but %2F: a name holding it is a path, not one file name.
+        if (!FileNames.IsValidPathSegment(name))
         {
             return GatewayErrors.Problem(StatusCodes.Status400BadRequest, "invalid_name", FileNames.Rule);
         }
