@@ -1,10 +1,9 @@
 using System.Reflection;
-using FunctionsGateway.Testing;
 
-namespace FunctionsGateway.Functions.Tests;
+namespace FunctionsGateway.Testing;
 
 /// <summary>The handler project's own build output: the Functions app root the build writes (host.json, function folders, executable).</summary>
-internal static class HandlerBuildOutput
+public static class HandlerBuildOutput
 {
     /// <summary>functions/FunctionsGateway.Functions/bin/{Configuration}/net10.0 of the configuration these tests were built in.</summary>
     public static string Directory { get; } = Path.Combine(
