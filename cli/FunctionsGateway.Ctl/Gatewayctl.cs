@@ -2,6 +2,7 @@ using System.CommandLine;
 using FunctionsGateway.Ctl.Commands.Cess;
 using FunctionsGateway.Ctl.Commands.Credentials;
 using FunctionsGateway.Ctl.Commands.Identities;
+using FunctionsGateway.Ctl.Commands.Quotas;
 
 namespace FunctionsGateway.Ctl;
 
@@ -27,6 +28,8 @@ internal static class Gatewayctl
         root.Add(Group("tokens", "Bearer tokens (files API, Kubo RPC, /psa).", IssueTokenCommand.Create(context)));
         root.Add(Group("gw3-keys", "Gateway3 access keys (/gw3).", IssueGw3KeyCommand.Create(context)));
         root.Add(Group("credentials", "Any credential: tokens, access keys, API keys.", RevokeCredentialCommand.Create(context)));
+        root.Add(Group("quotas", "Per-identity caps on stored, pinned, uploaded and downloaded bytes and requests.", SetQuotaCommand.Create(context)));
+        root.Add(Group("usage", "Per-identity usage counters.", ShowUsageCommand.Create(context)));
         root.Add(Group("cess", "The gateway's CESS account.", Group(
             "space",
             "The gateway account's territory (the original CLI's buy, upgrade, renewal, show).",
