@@ -1,6 +1,7 @@
 using System.CommandLine;
 using FunctionsGateway.Ctl.Commands.Cess;
 using FunctionsGateway.Ctl.Commands.Credentials;
+using FunctionsGateway.Ctl.Commands.Decoo;
 using FunctionsGateway.Ctl.Commands.Identities;
 using FunctionsGateway.Ctl.Commands.Quotas;
 
@@ -27,6 +28,8 @@ internal static class Gatewayctl
         root.Add(Group("identities", "Identities: the owners of files and credentials.", CreateIdentityCommand.Create(context), ListIdentitiesCommand.Create(context)));
         root.Add(Group("tokens", "Bearer tokens (files API, Kubo RPC, /psa).", IssueTokenCommand.Create(context)));
         root.Add(Group("gw3-keys", "Gateway3 access keys (/gw3).", IssueGw3KeyCommand.Create(context)));
+        root.Add(Group("decoo-keys", "Decoo API keys (/decoo).", IssueDecooKeyCommand.Create(context)));
+        root.Add(Group("rsa-keys", "RSA public keys that check Decoo secrets (/decoo pinFile, pinByHash).", SetRsaKeyCommand.Create(context, () => Console.In)));
         root.Add(Group("credentials", "Any credential: tokens, access keys, API keys.", RevokeCredentialCommand.Create(context)));
         root.Add(Group("quotas", "Per-identity caps on stored, pinned, uploaded and downloaded bytes and requests.", SetQuotaCommand.Create(context)));
         root.Add(Group("usage", "Per-identity usage counters.", ShowUsageCommand.Create(context)));
