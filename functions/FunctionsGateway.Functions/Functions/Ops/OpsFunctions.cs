@@ -14,6 +14,7 @@ internal static class OpsFunctions
         IssueToken.Map(ops);
         IssueGw3Key.Map(ops);
         RevokeCredential.Map(ops);
+        RequeuePush.Map(ops);
         GetCessSpace.Map(ops);
         ChangeCessSpace.Map(ops);
         return routes;
