@@ -1,9 +1,11 @@
+using System.Diagnostics;
 using System.Globalization;
 using FunctionsGateway.Core.Content;
 using FunctionsGateway.Core.Content.UnixFs;
 using FunctionsGateway.Core.Storage;
 using FunctionsGateway.Core.Storage.Azure;
 using FunctionsGateway.Core.Storage.Backends;
+using FunctionsGateway.Core.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -58,6 +60,9 @@ internal sealed partial class UploadPipeline(
         var id = NewFileId();
         var stagedBlob = StagedBlobName(request.OwnerId, id);
         using var digests = new ContentDigestSet(hashers.Concat(request.AdditionalHashers), request.Profile ?? content.Value.Profile);
+        var started = Stopwatch.GetTimestamp();
+        using var stageActivity = GatewayTelemetry.Source.StartActivity("upload stage");
+        stageActivity?.SetTag("gateway.file.id", id);
         var size = await writer.WriteAsync(
             names.StagingContainer,
             stagedBlob,
@@ -67,6 +72,9 @@ internal sealed partial class UploadPipeline(
             block => digests.Append(block.Span),
             new BlobHttpHeaders(request.ContentType),
             cancellationToken);
+        stageActivity?.SetTag("gateway.file.size", size);
+        stageActivity?.Dispose();
+        GatewayTelemetry.UploadStageDuration.Record(GatewayTelemetry.SecondsSince(started), new KeyValuePair<string, object?>("stage", "stage"));
 
         if (request.AdmitAsync is { } admit)
         {
@@ -181,6 +189,9 @@ internal sealed partial class UploadPipeline(
     /// <summary>The shared tail: record the committed file, then enqueue its push or undo the record.</summary>
     private async Task<FileRecord> RecordAndEnqueueAsync(FileRecord record, bool undoDeletesStagedBlob, CancellationToken cancellationToken)
     {
+        var started = Stopwatch.GetTimestamp();
+        using var activity = GatewayTelemetry.Source.StartActivity("upload record");
+        activity?.SetTag("gateway.file.id", record.Id);
         var inserted = await files.InsertAsync(record, cancellationToken);
         try
         {
@@ -203,6 +214,7 @@ internal sealed partial class UploadPipeline(
         }
 
         LogStaged(logger, inserted.Id, inserted.Size, inserted.Backend);
+        GatewayTelemetry.UploadStageDuration.Record(GatewayTelemetry.SecondsSince(started), new KeyValuePair<string, object?>("stage", "record"));
         return inserted;
     }
 

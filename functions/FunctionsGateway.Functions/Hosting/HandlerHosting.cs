@@ -33,12 +33,14 @@ internal static class HandlerHosting
         // Binding failures surface as BadHttpRequestException, which the error middleware answers in the envelope.
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.AddHostedService<DevelopmentAzurite>();
+        builder.AddTelemetryExport();
         return builder;
     }
 
     public static WebApplication UseHandlerHosting(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        app.UseMiddleware<RequestLogScopeMiddleware>();
         app.UseMiddleware<GatewayExceptionMiddleware>();
         // Unknown routes, wrong methods and other empty error answers still get a body.
         app.UseStatusCodePages(context =>
