@@ -228,6 +228,15 @@ type gatewaySettingsType = {
   @description('Prefix of the MEFS bucket of owners without such an address (default fg-).')
   Gateway__Mefs__BucketPrefix: string?
 
+  @description('OTLP collector of traces, metrics and logs (OpenTelemetry), e.g. http://collector:4317. Default: none (export off).')
+  Gateway__Telemetry__OtlpEndpoint: string?
+
+  @description('OTLP transport: Grpc or HttpProtobuf (default Grpc).')
+  Gateway__Telemetry__OtlpProtocol: string?
+
+  @description('service.name of the exported telemetry (default functions-gateway).')
+  Gateway__Telemetry__ServiceName: string?
+
   @description('How far a Gateway3 request\'s ts may be from the clock, either way (default 00:05:00).')
   Gateway__Gw3__TimestampWindow: string?
 

@@ -75,6 +75,7 @@ public static class GatewayCoreServiceCollectionExtensions
         services.AddSingleton<UploadPipeline>();
         services.AddSingleton<PushProcessor>();
         services.AddSingleton<TriggeredPushHandler>();
+        services.AddSingleton<PushRequeuer>();
         services.AddSingleton<FileContentReader>();
         services.AddSingleton<UploadSessionStore>();
         services.AddSingleton<TusUploadService>();

@@ -1,6 +1,8 @@
+using System.Diagnostics;
 using FunctionsGateway.Core.Storage;
 using FunctionsGateway.Core.Storage.Azure;
 using FunctionsGateway.Core.Storage.Backends;
+using FunctionsGateway.Core.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -36,6 +38,30 @@ public sealed partial class PushProcessor(
             return new PushOutcome(PushOutcomeKind.AlreadyDone);
         }
 
+        var started = Stopwatch.GetTimestamp();
+        using var activity = GatewayTelemetry.Source.StartActivity("push");
+        activity?.SetTag("gateway.file.id", record.Id);
+        activity?.SetTag("gateway.backend", record.Backend);
+        var outcome = await PushAsync(record, dequeueCount, cancellationToken);
+        activity?.SetTag("gateway.push.outcome", outcome.Kind.ToString());
+        if (outcome.Kind is PushOutcomeKind.Retry or PushOutcomeKind.Failed)
+        {
+            activity?.SetStatus(ActivityStatusCode.Error, outcome.Reason);
+        }
+
+        var backendTag = new KeyValuePair<string, object?>("backend", record.Backend);
+        GatewayTelemetry.PushDuration.Record(
+            GatewayTelemetry.SecondsSince(started), backendTag, new KeyValuePair<string, object?>("outcome", outcome.Kind.ToString().ToLowerInvariant()));
+        if (outcome.Kind == PushOutcomeKind.Retry)
+        {
+            GatewayTelemetry.PushRetries.Add(1, backendTag);
+        }
+
+        return outcome;
+    }
+
+    private async Task<PushOutcome> PushAsync(FileRecord record, long dequeueCount, CancellationToken cancellationToken)
+    {
         var backend = backends.Find(record.Backend);
         try
         {

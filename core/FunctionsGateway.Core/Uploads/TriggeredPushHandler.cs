@@ -20,6 +20,7 @@ public sealed class TriggeredPushHandler(
         var outcome = await processor.ProcessAsync(messageText, dequeueCount, cancellationToken);
         await HostedQueueWorker.SettleTriggeredAsync(
             queues, HostedPushWorker.PushQueueSettings(names, options.Value), messageText, outcome.ToJobResult(), logger, cancellationToken);
+        await HostedQueueWorker.RecordDepthAsync(queues, names.PushQueue, logger, cancellationToken);
         return outcome;
     }
 }

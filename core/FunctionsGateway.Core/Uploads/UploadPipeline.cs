@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using FunctionsGateway.Core.Accounts.Quotas;
 using FunctionsGateway.Core.Content;
@@ -5,6 +6,7 @@ using FunctionsGateway.Core.Content.UnixFs;
 using FunctionsGateway.Core.Storage;
 using FunctionsGateway.Core.Storage.Azure;
 using FunctionsGateway.Core.Storage.Backends;
+using FunctionsGateway.Core.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -66,6 +68,9 @@ internal sealed partial class UploadPipeline(
         var stagedBlob = StagedBlobName(request.OwnerId, id);
         using var digests = new ContentDigestSet(hashers.Concat(request.AdditionalHashers), request.Profile ?? content.Value.Profile);
         var quotaBound = allowance is { } room && room.Remaining < limit;
+        var started = Stopwatch.GetTimestamp();
+        using var stageActivity = GatewayTelemetry.Source.StartActivity("upload stage");
+        stageActivity?.SetTag("gateway.file.id", id);
         long size;
         try
         {
@@ -85,6 +90,10 @@ internal sealed partial class UploadPipeline(
             var refusal = allowance.Value.Refusal;
             throw new QuotaExceededException(refusal.Kind, refusal.Limit, refusal.Used, allowance.Value.Remaining + 1);
         }
+
+        stageActivity?.SetTag("gateway.file.size", size);
+        stageActivity?.Dispose();
+        GatewayTelemetry.UploadStageDuration.Record(GatewayTelemetry.SecondsSince(started), new KeyValuePair<string, object?>("stage", "stage"));
 
         var dag = digests.CompleteDag();
         if (request.AdmitAsync is { } admit)
@@ -231,6 +240,9 @@ internal sealed partial class UploadPipeline(
     /// <summary>The shared tail: record the committed (and charged) file, then enqueue its push or undo the record and the charge.</summary>
     private async Task<FileRecord> RecordAndEnqueueAsync(FileRecord record, bool undoDeletesStagedBlob, CancellationToken cancellationToken)
     {
+        var started = Stopwatch.GetTimestamp();
+        using var activity = GatewayTelemetry.Source.StartActivity("upload record");
+        activity?.SetTag("gateway.file.id", record.Id);
         FileRecord inserted;
         try
         {
@@ -264,6 +276,7 @@ internal sealed partial class UploadPipeline(
         }
 
         LogStaged(logger, inserted.Id, inserted.Size, inserted.Backend);
+        GatewayTelemetry.UploadStageDuration.Record(GatewayTelemetry.SecondsSince(started), new KeyValuePair<string, object?>("stage", "record"));
         return inserted;
     }
 

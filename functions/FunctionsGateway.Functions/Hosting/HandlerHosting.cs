@@ -34,12 +34,14 @@ internal static class HandlerHosting
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.AddSingleton<SurfaceErrorBodies>();
         builder.Services.AddHostedService<DevelopmentAzurite>();
+        builder.AddTelemetryExport();
         return builder;
     }
 
     public static WebApplication UseHandlerHosting(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        app.UseMiddleware<RequestLogScopeMiddleware>();
         app.UseMiddleware<GatewayExceptionMiddleware>();
         // Unknown routes, wrong methods and other empty error answers still get a body.
         app.UseStatusCodePages(context =>

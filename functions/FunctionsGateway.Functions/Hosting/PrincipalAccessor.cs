@@ -7,7 +7,19 @@ internal static class PrincipalAccessor
 {
     private static readonly object Key = new();
 
-    public static void SetPrincipal(this HttpContext context, GatewayPrincipal principal) => context.Items[Key] = principal;
+    /// <summary>Keeps the principal for the function and names its identity in the request's log scope.</summary>
+    public static void SetPrincipal(this HttpContext context, GatewayPrincipal principal)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(principal);
+        context.Items[Key] = principal;
+        if (context.Features.Get<RequestLogScope>() is { } scope)
+        {
+            scope.IdentityId = principal.IdentityId;
+        }
+
+        System.Diagnostics.Activity.Current?.SetTag("enduser.id", principal.IdentityId);
+    }
 
     /// <summary>The principal an auth filter has set, or null (an anonymous route, or its filter has not run yet).</summary>
     public static GatewayPrincipal? FindPrincipal(this HttpContext context) => context.Items[Key] as GatewayPrincipal;

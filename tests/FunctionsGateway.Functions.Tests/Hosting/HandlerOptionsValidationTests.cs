@@ -18,6 +18,7 @@ public sealed class HandlerOptionsValidationTests
             ["Gateway:Uploads:BlockSizeBytes"] = "1",
             ["Gateway:Ipfs:MaxRetries"] = "99",
             ["Gateway:LargeUploads:TusPatchTimeLimit"] = "-00:00:01",
+            ["Gateway:Telemetry:OtlpEndpoint"] = "collector:4317",
         });
 
         var error = Assert.ThrowsAny<Exception>(() => app.Server);
@@ -25,6 +26,7 @@ public sealed class HandlerOptionsValidationTests
         var failures = Flatten(error).OfType<OptionsValidationException>().SelectMany(e => e.Failures).ToList();
         Assert.Contains(failures, f => f.StartsWith("Gateway:Uploads:BlockSizeBytes (Gateway__Uploads__BlockSizeBytes) must be between", StringComparison.Ordinal));
         Assert.Contains(failures, f => f.StartsWith("Gateway:Ipfs:MaxRetries (Gateway__Ipfs__MaxRetries) must be between", StringComparison.Ordinal));
+        Assert.Contains(failures, f => f.StartsWith("Gateway:Telemetry:OtlpEndpoint (Gateway__Telemetry__OtlpEndpoint) must be an absolute http or https URL", StringComparison.Ordinal));
     }
 
     [Fact]

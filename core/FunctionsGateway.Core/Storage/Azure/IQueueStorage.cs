@@ -26,6 +26,9 @@ public interface IQueueStorage
     /// <summary>Peek Messages: up to 32 visible messages without changing them (for operators and tests).</summary>
     Task<IReadOnlyList<QueueMessage>> PeekAsync(string queue, int maxMessages, CancellationToken cancellationToken = default);
 
+    /// <summary>Get Queue Metadata's <c>x-ms-approximate-messages-count</c>: the queue's depth, hidden messages included.</summary>
+    Task<long> GetApproximateMessageCountAsync(string queue, CancellationToken cancellationToken = default);
+
     /// <summary>A cheap request that proves the service answers (used by /health).</summary>
     Task PingAsync(CancellationToken cancellationToken = default);
 }

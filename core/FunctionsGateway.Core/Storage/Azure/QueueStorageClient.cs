@@ -97,6 +97,17 @@ public sealed class QueueStorageClient : IQueueStorage
     }
 
     /// <inheritdoc />
+    public async Task<long> GetApproximateMessageCountAsync(string queue, CancellationToken cancellationToken = default)
+    {
+        using var message = _pipeline.CreateMessage(RequestMethod.Get, QueuePath(queue) + "?comp=metadata");
+        var response = await _pipeline.SendAndEnsureSuccessAsync(message, cancellationToken);
+        var count = StorageResponseHeaders.Value(response, "x-ms-approximate-messages-count");
+        return long.TryParse(count, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var depth)
+            ? depth
+            : throw new AzureStorageException(response.Status, null, $"Get Queue Metadata of {queue} answered without x-ms-approximate-messages-count.");
+    }
+
+    /// <inheritdoc />
     public async Task<IReadOnlyList<QueueMessage>> PeekAsync(string queue, int maxMessages, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxMessages, 1);

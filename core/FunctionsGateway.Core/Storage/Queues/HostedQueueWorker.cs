@@ -1,4 +1,5 @@
 using FunctionsGateway.Core.Storage.Azure;
+using FunctionsGateway.Core.Telemetry;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -21,6 +22,7 @@ public abstract partial class HostedQueueWorker(IQueueStorage queues, StorageBoo
         var settings = Settings;
         await bootstrap.EnsureCreatedAsync(cancellationToken);
         var messages = await queues.ReceiveAsync(settings.Queue, 8, settings.VisibilityTimeout, cancellationToken);
+        await RecordDepthAsync(queues, settings.Queue, logger, cancellationToken);
         foreach (var message in messages)
         {
             var result = await ProcessAsync(message.Text, message.DequeueCount, cancellationToken);
@@ -103,6 +105,31 @@ public abstract partial class HostedQueueWorker(IQueueStorage queues, StorageBoo
                 break;
         }
     }
+
+    /// <summary>
+    /// Records <see cref="GatewayTelemetry.QueueDepth"/> when something listens to it (one Get Queue Metadata request);
+    /// does nothing otherwise. A failure to read the depth is logged and does not fail the work.
+    /// </summary>
+    public static async Task RecordDepthAsync(IQueueStorage queues, string queue, ILogger logger, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(queues);
+        if (!GatewayTelemetry.QueueDepth.Enabled)
+        {
+            return;
+        }
+
+        try
+        {
+            GatewayTelemetry.QueueDepth.Record(await queues.GetApproximateMessageCountAsync(queue, cancellationToken), new KeyValuePair<string, object?>("queue", queue));
+        }
+        catch (AzureStorageException e)
+        {
+            LogDepthUnknown(logger, e, queue);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "The depth of {Queue} could not be read")]
+    private static partial void LogDepthUnknown(ILogger logger, Exception exception, string queue);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Message {MessageId} of {Queue} moved to the poison queue: {Reason}")]
     private static partial void LogPoisoned(ILogger logger, string messageId, string queue, string? reason);

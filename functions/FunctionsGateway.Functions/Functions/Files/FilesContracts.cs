@@ -31,7 +31,11 @@ internal sealed record FileStatusResponse(
     int Attempts,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? LastError,
     DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt);
+    DateTimeOffset UpdatedAt)
+{
+    public static FileStatusResponse From(FileRecord r) =>
+        new(r.Id, r.Name, r.Size, r.Sha256, r.Cid, FileResponse.StateName(r.State), r.Backend, r.Attempts, r.LastError, r.CreatedAt, r.UpdatedAt);
+}
 
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
 [JsonSerializable(typeof(FileResponse))]

@@ -16,6 +16,6 @@ internal static class GetFileStatus
         var r = await files.GetAsync(context.GetPrincipal().IdentityId, id, cancellationToken);
         return r is null
             ? GatewayErrors.Problem(StatusCodes.Status404NotFound, "file_not_found", "No such file.")
-            : Results.Ok(new FileStatusResponse(r.Id, r.Name, r.Size, r.Sha256, r.Cid, FileResponse.StateName(r.State), r.Backend, r.Attempts, r.LastError, r.CreatedAt, r.UpdatedAt));
+            : Results.Ok(FileStatusResponse.From(r));
     }
 }

@@ -16,6 +16,7 @@ internal static class OpsFunctions
         IssueDecooKey.Map(ops);
         SetDecooRsaKey.Map(ops);
         RevokeCredential.Map(ops);
+        RequeuePush.Map(ops);
         GetCessSpace.Map(ops);
         ChangeCessSpace.Map(ops);
         GetUsage.Map(ops);

@@ -103,6 +103,17 @@ public sealed class QueueStorageClientTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task GetApproximateMessageCountAsync_VisibleAndHiddenMessages_CountsBoth()
+    {
+        var queue = AzuriteFixture.UniqueName("q");
+        await _client.CreateQueueIfNotExistsAsync(queue);
+        await _client.SendAsync(queue, "one");
+        await _client.SendAsync(queue, "two", visibilityDelay: Hidden);
+
+        Assert.Equal(2, await _client.GetApproximateMessageCountAsync(queue));
+    }
+
+    [Fact]
     public async Task DeleteAsync_WithTheReceipt_TrueThenFalse()
     {
         var queue = await NewQueueAsync();
