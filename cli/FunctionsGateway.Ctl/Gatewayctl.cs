@@ -2,6 +2,7 @@ using System.CommandLine;
 using FunctionsGateway.Ctl.Commands.Cess;
 using FunctionsGateway.Ctl.Commands.Credentials;
 using FunctionsGateway.Ctl.Commands.Decoo;
+using FunctionsGateway.Ctl.Commands.Files;
 using FunctionsGateway.Ctl.Commands.Identities;
 using FunctionsGateway.Ctl.Commands.Quotas;
 
@@ -31,6 +32,7 @@ internal static class Gatewayctl
         root.Add(Group("decoo-keys", "Decoo API keys (/decoo).", IssueDecooKeyCommand.Create(context)));
         root.Add(Group("rsa-keys", "RSA public keys that check Decoo secrets (/decoo pinFile, pinByHash).", SetRsaKeyCommand.Create(context, () => Console.In)));
         root.Add(Group("credentials", "Any credential: tokens, access keys, API keys.", RevokeCredentialCommand.Create(context)));
+        root.Add(Group("files", "Files of any identity: pushes to their backend.", RequeuePushCommand.Create(context)));
         root.Add(Group("quotas", "Per-identity caps on stored, pinned, uploaded and downloaded bytes and requests.", SetQuotaCommand.Create(context)));
         root.Add(Group("usage", "Per-identity usage counters.", ShowUsageCommand.Create(context)));
         root.Add(Group("cess", "The gateway's CESS account.", Group(
