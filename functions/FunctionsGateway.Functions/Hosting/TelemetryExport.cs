@@ -68,6 +68,7 @@ internal static class TelemetryExport
     /// <summary>Builds the tracer and meter providers at start and disposes (flushes) them at stop.</summary>
     internal sealed class TelemetryProviders(IOptions<TelemetryOptions> options) : IHostedService, IDisposable
     {
+        private const int FlushTimeoutMilliseconds = 5_000;
         private TracerProvider? _tracer;
         private MeterProvider? _meter;
 
@@ -93,12 +94,36 @@ internal static class TelemetryExport
             return Task.CompletedTask;
         }
 
+        /// <summary>Flushes, then shuts the providers down, once. Stopping telemetry must never fail the host's stop: the
+        /// SDK's own dispose has been seen to throw (a NullReferenceException inside <c>TracerProviderSdk.Dispose</c>)
+        /// after its exporters had flushed, so a failure there is swallowed.</summary>
         public void Dispose()
         {
-            _tracer?.Dispose();
-            _meter?.Dispose();
-            _tracer = null;
-            _meter = null;
+            Shutdown(Interlocked.Exchange(ref _tracer, null));
+            Shutdown(Interlocked.Exchange(ref _meter, null));
+        }
+
+        private static void Shutdown(BaseProvider? provider)
+        {
+            if (provider is null)
+            {
+                return;
+            }
+
+            try
+            {
+                _ = provider switch
+                {
+                    TracerProvider tracer => tracer.ForceFlush(FlushTimeoutMilliseconds),
+                    MeterProvider meter => meter.ForceFlush(FlushTimeoutMilliseconds),
+                    _ => true,
+                };
+                provider.Dispose();
+            }
+            catch (Exception e) when (e is NullReferenceException or ObjectDisposedException or InvalidOperationException)
+            {
+                // Nothing to do at stop; the flush above already sent what there was.
+            }
         }
     }
 }

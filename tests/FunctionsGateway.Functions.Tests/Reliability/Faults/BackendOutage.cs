@@ -47,7 +47,16 @@ internal static class BackendOutage
             failedA = await WaitForAsync(client, idA, s => s.GetProperty("state").GetString() == "failed");
             var budgetSpent = clock.Elapsed;
             var names = app.Services.GetRequiredService<StorageNames>();
-            poisoned.AddRange((await app.Services.GetRequiredService<IQueueStorage>().PeekAsync(names.PushPoisonQueue, 32)).Select(m => m.Text));
+            // The worker marks the file failed, then moves its message to the poison queue: wait for the second step.
+            var queues = app.Services.GetRequiredService<IQueueStorage>();
+            for (var polls = 0; poisoned.Count == 0 && polls < 100; polls++)
+            {
+                poisoned.AddRange((await queues.PeekAsync(names.PushPoisonQueue, 32)).Select(m => m.Text));
+                if (poisoned.Count == 0)
+                {
+                    await Task.Delay(100);
+                }
+            }
 
             idB = await PutAsync(patientClient, "b.bin", bytesB);
             pendingB = await WaitForAsync(patientClient, idB, s => s.GetProperty("attempts").GetInt32() >= 2);
