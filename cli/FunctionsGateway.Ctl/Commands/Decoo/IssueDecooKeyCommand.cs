@@ -7,14 +7,6 @@ namespace FunctionsGateway.Ctl.Commands.Decoo;
 /// (shown once).</summary>
 internal static class IssueDecooKeyCommand
 {
-    public static Command Create(CtlContext context)
-    {
-        var identity = IdentityArgument.Create();
-        var command = new OpsRouteCommand("issue", "Issue a Decoo API key for an identity (shown once).", "POST /ops/identities/{id}/decoo-keys") { identity };
-        command.SetAction((parse, cancellationToken) => context.RunAsync(
-            parse,
-            new OpsRequest(HttpMethod.Post, $"/ops/identities/{OpsRequest.Segment(parse.GetValue(identity)!)}/decoo-keys"),
-            cancellationToken));
-        return command;
-    }
+    public static Command Create(CtlContext context) =>
+        IdentityRouteCommand.Create(context, "issue", "Issue a Decoo API key for an identity (shown once).", HttpMethod.Post, "decoo-keys");
 }

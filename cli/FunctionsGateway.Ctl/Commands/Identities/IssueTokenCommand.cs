@@ -6,14 +6,6 @@ namespace FunctionsGateway.Ctl.Commands.Identities;
 /// files API, Kubo RPC and <c>/psa</c>, shown once.</summary>
 internal static class IssueTokenCommand
 {
-    public static Command Create(CtlContext context)
-    {
-        var identity = IdentityArgument.Create();
-        var command = new OpsRouteCommand("issue", "Issue a bearer token for an identity (shown once).", "POST /ops/identities/{id}/tokens") { identity };
-        command.SetAction((parse, cancellationToken) => context.RunAsync(
-            parse,
-            new OpsRequest(HttpMethod.Post, $"/ops/identities/{OpsRequest.Segment(parse.GetValue(identity)!)}/tokens"),
-            cancellationToken));
-        return command;
-    }
+    public static Command Create(CtlContext context) =>
+        IdentityRouteCommand.Create(context, "issue", "Issue a bearer token for an identity (shown once).", HttpMethod.Post, "tokens");
 }

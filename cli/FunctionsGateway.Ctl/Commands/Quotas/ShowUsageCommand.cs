@@ -7,14 +7,6 @@ namespace FunctionsGateway.Ctl.Commands.Quotas;
 /// period and its quota.</summary>
 internal static class ShowUsageCommand
 {
-    public static Command Create(CtlContext context)
-    {
-        var identity = IdentityArgument.Create();
-        var command = new OpsRouteCommand("show", "Show an identity's usage this period and its quota.", "GET /ops/identities/{id}/usage") { identity };
-        command.SetAction((parse, cancellationToken) => context.RunAsync(
-            parse,
-            new OpsRequest(HttpMethod.Get, $"/ops/identities/{OpsRequest.Segment(parse.GetValue(identity)!)}/usage"),
-            cancellationToken));
-        return command;
-    }
+    public static Command Create(CtlContext context) =>
+        IdentityRouteCommand.Create(context, "show", "Show an identity's usage this period and its quota.", HttpMethod.Get, "usage");
 }
